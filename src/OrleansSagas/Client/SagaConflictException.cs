@@ -1,0 +1,11 @@
+namespace OrleansSagas.Client;
+
+/// <summary>A saga with the id exists with a different definition or input (starts are idempotent only for identical input).</summary>
+public sealed class SagaConflictException : SagaException
+{
+    /// <summary>Creates the exception.</summary>
+    public SagaConflictException(string sagaId, string message) : base(message) => SagaId = sagaId;
+
+    /// <summary>The id in conflict.</summary>
+    public string SagaId { get; }
+}

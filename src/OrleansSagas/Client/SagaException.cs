@@ -1,0 +1,8 @@
+namespace OrleansSagas.Client;
+
+/// <summary>The base of every error the saga client and runtime report to callers.</summary>
+public class SagaException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public SagaException(string message, Exception? inner = null) : base(message, inner) { }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using OrleansSagas.Definitions;
+using OrleansSagas.Engine;
+using OrleansSagas.Engine.Commands;
+using OrleansSagas.Storage;
+
+namespace OrleansSagas.Runtime;
+
+/// <summary>Runs a <see cref="SagaGraph"/> built in C# through <see cref="SagaDecider"/>.</summary>
+internal sealed class GraphSagaDefinition(SagaGraph graph) : ISagaDefinition
+{
+    public SagaGraph Graph { get; } = graph;
+    public string Name => Graph.Name;
+    public int Version => Graph.Version;
+    public string Kind => "csharp";
+    public object InitialState => SagaState.Empty;
+
+    public SagaDecision Decide(object state, SagaMessage message, DateTimeOffset now) =>
+        SagaDecider.Decide(Graph, (SagaState)state, message, now);
+
+    public object Apply(object state, SagaEvent @event) => SagaDecider.Apply(Graph, (SagaState)state, @event);
+
+    public SagaState View(object state) => (SagaState)state;
+
+    public IReadOnlyList<SagaCommand> Resume(object state) => SagaDecider.Resume(Graph, (SagaState)state);
+
+    public (string Type, string Json) Serialize(SagaEvent @event) =>
+        (@event.GetType().Name, JsonSerializer.Serialize(@event, SagaJson.Options));
+
+    public SagaEvent Deserialize(StoredEvent stored) =>
+        JsonSerializer.Deserialize<SagaEvent>(stored.Data, SagaJson.Options)
+        ?? throw new InvalidDataException($"Event {stored.Sequence} of type {stored.Type} is empty.");
+
+    public Task<JsonElement> RunActionAsync(RunAction action, IServiceProvider services, StepContext context) =>
+        Step(action.Node).Action.Invoker(services, action.Input, null, context);
+
+    public Task RunUndoAsync(RunUndo undo, IServiceProvider services, StepContext context) =>
+        Step(undo.Node).Undo is { } handler
+            ? handler.Invoker(services, undo.Input, undo.ActionOutput, context)
+            : Task.CompletedTask;
+
+    private StepNode Step(string node) => Graph[node] as StepNode
+        ?? throw new InvalidOperationException($"Node '{node}' of saga '{Name}' is not a step.");
+}
