@@ -149,6 +149,7 @@ internal sealed partial class SagaActor
             {
                 await using var scope = _runtime.Services.CreateAsyncScope();
                 var context = new StepContext(Id, node, attempt, isUndo, ancestors, cts.Token);
+                if (_runtime.BeforeStep is { } hook) await hook(context).ConfigureAwait(false);
                 result = await run(scope.ServiceProvider, context).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cts.IsCancellationRequested)

@@ -148,6 +148,12 @@ public sealed partial class SagaRuntime : IAsyncDisposable
     /// </summary>
     public Func<string, SagaMessage, Task>? RemoteDelivery { get; set; }
 
+    /// <summary>
+    /// Runs before every attempt of an action or undo on this node; a test harness uses it to inject faults
+    /// (throw to fail the attempt, await to hold it). Null in production.
+    /// </summary>
+    public Func<StepContext, ValueTask>? BeforeStep { get; set; }
+
     internal void Background(Func<Task> work) => _ = Task.Run(async () =>
     {
         try
