@@ -20,7 +20,10 @@ public sealed partial class SagaRuntime
     {
         ValidateId(id);
         CheckPayload("input", input);
-        return Call(id, actor => actor.StartAsync(definition, input.ValueKind == JsonValueKind.Undefined ? SagaJson.Parse("null") : input, parentId, parentNode));
+        var normalized = input.ValueKind == JsonValueKind.Undefined ? SagaJson.Parse("null") : input;
+        if (!Owns(id) && RemoteStart is { } remote)
+            return remote(new StartSaga(id, definition.Name, definition.Version, normalized, parentId, parentNode));
+        return Call(id, actor => actor.StartAsync(definition, normalized, parentId, parentNode));
     }
 
     /// <summary>Describes a saga from its stored header (the state of its last committed decision).</summary>
@@ -81,6 +84,11 @@ public sealed partial class SagaRuntime
     /// <summary>Delivers a message to a saga owned by this node; throws <see cref="SagaNotFoundException"/> for an unknown id.</summary>
     public async Task Send(string id, SagaMessage message)
     {
+        if (!Owns(id) && RemoteDelivery is { } remote)
+        {
+            await remote(id, message).ConfigureAwait(false);
+            return;
+        }
         if (!await Call(id, actor => actor.HandleAsync(message)).ConfigureAwait(false))
             throw new SagaNotFoundException(id);
     }

@@ -143,10 +143,17 @@ public sealed partial class SagaRuntime : IAsyncDisposable
     }
 
     /// <summary>
-    /// Delivers a message to a saga owned by another node (set by the cluster layer); when null, messages
-    /// for sagas this node does not own fail with <see cref="SagaNotOwnedException"/>.
+    /// Delivers a message to a saga owned by another node (set by the cluster layer), throwing
+    /// <see cref="SagaNotFoundException"/> when the saga does not exist; when null, messages for sagas this node
+    /// does not own fail with <see cref="SagaNotOwnedException"/>.
     /// </summary>
     public Func<string, SagaMessage, Task>? RemoteDelivery { get; set; }
+
+    /// <summary>
+    /// Starts a saga whose partition another node owns (set by the cluster layer), with the same idempotence and
+    /// conflict rules as a local start; when null, such starts fail with <see cref="SagaNotOwnedException"/>.
+    /// </summary>
+    public Func<StartSaga, Task<SagaStartResult>>? RemoteStart { get; set; }
 
     /// <summary>
     /// Runs before every attempt of an action or undo on this node; a test harness uses it to inject faults
