@@ -14,6 +14,8 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
     private readonly object _gate = new();
     private readonly ConcurrentQueue<RejectedCommit> _rejected = new();
     private TaskCompletionSource? _thawed;
+    private TaskCompletionSource? _drained;
+    private int _heldCalls;
     private bool _down;
     private bool _killed;
 
@@ -84,6 +86,27 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
         lock (_gate) _thawed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    /// <summary>How many calls are held by <see cref="Freeze"/> now (or were, and have not completed yet).</summary>
+    public int HeldCalls
+    {
+        get
+        {
+            lock (_gate) return _heldCalls;
+        }
+    }
+
+    /// <summary>Lets frozen calls proceed and waits until every one of them has completed (succeeded or failed).</summary>
+    public Task ThawAsync()
+    {
+        Task drained;
+        lock (_gate)
+        {
+            drained = _heldCalls == 0 ? Task.CompletedTask : (_drained ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+        Thaw();
+        return drained;
+    }
+
     /// <summary>Lets frozen calls proceed.</summary>
     public void Thaw()
     {
@@ -108,15 +131,22 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
 
     internal async Task<T> Run<T>(Func<Task<T>> call)
     {
-        await EnterAsync().ConfigureAwait(false);
-        return await call().ConfigureAwait(false);
+        var held = await EnterAsync().ConfigureAwait(false);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (held) LeaveHeld();
+        }
     }
 
-    internal async Task Run(Func<Task> call)
+    internal Task Run(Func<Task> call) => Run(async () =>
     {
-        await EnterAsync().ConfigureAwait(false);
         await call().ConfigureAwait(false);
-    }
+        return true;
+    });
 
     internal async Task<T> RunCommit<T>(SagaCommit commit, Func<Task<T>> call)
     {
@@ -131,17 +161,38 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
         }
     }
 
-    private async Task EnterAsync()
+    /// <summary>Waits at the freeze, if any; true when the call was held (it must then call <see cref="LeaveHeld"/>).</summary>
+    private async Task<bool> EnterAsync()
     {
         Task? frozen;
         lock (_gate)
         {
-            frozen = _thawed?.Task;
             Check();
+            frozen = _thawed?.Task;
+            if (frozen is not null) _heldCalls++;
         }
-        if (frozen is null) return;
+        if (frozen is null) return false;
         await frozen.ConfigureAwait(false);
-        lock (_gate) Check();
+        try
+        {
+            lock (_gate) Check();
+        }
+        catch
+        {
+            LeaveHeld();
+            throw;
+        }
+        return true;
+    }
+
+    private void LeaveHeld()
+    {
+        lock (_gate)
+        {
+            if (--_heldCalls > 0) return;
+            _drained?.TrySetResult();
+            _drained = null;
+        }
     }
 
     private void Check()
