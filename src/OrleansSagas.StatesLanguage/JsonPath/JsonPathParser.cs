@@ -457,7 +457,10 @@ internal sealed class JsonPathParser
             }
             catch (System.Text.Json.JsonException)
             {
-                throw p.Error($"invalid literal '{literal}' in filter");
+                // Jayway reads a bare word such as FooBar in [?(@.key == FooBar)] as the string "FooBar".
+                return literal.Length > 0 && literal.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-')
+                    ? new LiteralOperand(System.Text.Json.Nodes.JsonValue.Create(literal))
+                    : throw p.Error($"invalid literal '{literal}' in filter");
             }
         }
 
