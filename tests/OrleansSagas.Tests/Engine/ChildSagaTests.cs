@@ -94,6 +94,24 @@ public class ChildSagaTests
     }
 
     [Fact]
+    public void A_retried_child_gets_a_fresh_id_so_its_outcome_is_not_the_failed_one()
+    {
+        var graph = new SagaBuilder("child-retry")
+            .ChildSaga("c", "other", n => n.Retry(new Retrier { ErrorEquals = [SagaErrors.ChildFailed], Interval = TimeSpan.FromSeconds(1), MaxAttempts = 1 }))
+            .Build();
+        var saga = new SagaDriver(graph);
+        saga.Start();
+
+        saga.Send(new ChildCompleted("c", "saga-1/c", SagaStatus.Compensated, null, null));
+        var retry = saga.Fire("retry:c:2");
+
+        Assert.Equal("saga-1/c#2", Assert.Single(retry.Commands.OfType<StartChild>()).ChildId);
+        Assert.Same(SagaDecision.None, saga.Send(new ChildCompleted("c", "saga-1/c", SagaStatus.Succeeded, null, null)));
+        saga.Send(new ChildCompleted("c", "saga-1/c#2", SagaStatus.Succeeded, SagaDriver.Json(1), null));
+        Assert.Equal(SagaStatus.Succeeded, saga.State.Status);
+    }
+
+    [Fact]
     public void A_report_from_an_unknown_child_decides_nothing()
     {
         var saga = new SagaDriver(Graph());
