@@ -101,9 +101,8 @@ internal sealed class TimerScheduler : IDisposable
                 Remove(sagaId, timerId);
                 fired.Add((sagaId, timerId));
             }
-            // Infinite is -1 ms: clamp only real due times, or an empty schedule would fire at once forever.
-            var next = _near.Count > 0 ? TimeSpan.FromTicks(Math.Max(0, (_near.Min.Due - now).Ticks)) : Timeout.InfiniteTimeSpan;
-            _wake.Change(next, Timeout.InfiniteTimeSpan);
+            // The loop above removed every due timer, so the earliest remaining one is in the future.
+            _wake.Change(_near.Count > 0 ? _near.Min.Due - now : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
         foreach (var (sagaId, timerId) in fired)
             _runtime.Background(() => _runtime.DeliverAsync(sagaId, new TimerFired(timerId)));

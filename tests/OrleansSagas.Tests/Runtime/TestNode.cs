@@ -74,6 +74,6 @@ internal sealed class TestNode : IAsyncDisposable
         }
     }
 
-    public Task UntilStatus(string id, Engine.SagaStatus status) =>
+    public Task UntilStatus(string id, OrleansSagas.Engine.SagaStatus status) =>
         Eventually(async () => (await Client.DescribeAsync(id)).Status == status, $"saga {id} is {status}");
 }
