@@ -39,6 +39,9 @@ internal sealed partial class SagaActor
     }
 
     public string Id { get; }
+
+    /// <summary>Fires when the activation is closed; work still queued is then skipped.</summary>
+    public CancellationToken Closed => _stop.Token;
     public int Partition { get; }
     public DateTimeOffset LastActive { get; private set; }
 

@@ -115,11 +115,19 @@ public sealed partial class SagaRuntime : IAsyncDisposable
         while (true)
         {
             var actor = Directory.GetOrActivate(sagaId, id => new SagaActor(this, id, partition));
+            var state = 0; // 0 queued, 1 started, 2 abandoned
             var posted = actor.TryPost(async () =>
             {
+                if (Interlocked.CompareExchange(ref state, 1, 0) != 0) return;
                 try
                 {
                     done.TrySetResult(await work(actor).ConfigureAwait(false));
+                }
+                catch (OperationCanceledException) when (actor.Closed.IsCancellationRequested)
+                {
+                    // The activation was dropped mid-turn (partition lost, node stopping): the caller retries at the owner.
+                    done.TrySetException(new SagaNotOwnedException(sagaId, partition));
+                    throw;
                 }
                 catch (Exception e)
                 {
@@ -127,7 +135,24 @@ public sealed partial class SagaRuntime : IAsyncDisposable
                     throw;
                 }
             });
-            if (posted) return done.Task;
+            if (!posted) continue;
+            // A closed activation skips queued work: hand it to the next activation, or fail it if the partition is gone.
+            actor.Closed.Register(() =>
+            {
+                if (Interlocked.CompareExchange(ref state, 2, 0) != 0) return;
+                Background(async () =>
+                {
+                    try
+                    {
+                        done.TrySetResult(await Call(sagaId, work).ConfigureAwait(false));
+                    }
+                    catch (Exception e)
+                    {
+                        done.TrySetException(e);
+                    }
+                });
+            });
+            return done.Task;
         }
     }
 
