@@ -13,6 +13,7 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
 {
     private readonly object _gate = new();
     private readonly ConcurrentQueue<RejectedCommit> _rejected = new();
+    private readonly ConcurrentQueue<SagaCommit> _heldCommits = new();
     private TaskCompletionSource? _thawed;
     private TaskCompletionSource? _drained;
     private int _heldCalls;
@@ -61,6 +62,9 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
             lock (_gate) return _down;
         }
     }
+
+    /// <summary>Every saga write that was held by <see cref="Freeze"/> (a late write), oldest first.</summary>
+    public IReadOnlyList<SagaCommit> HeldCommits => [.. _heldCommits];
 
     /// <summary>Every saga write the store refused through this wrapper, oldest first.</summary>
     public IReadOnlyList<RejectedCommit> RejectedCommits => [.. _rejected];
@@ -129,9 +133,9 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Run(() => Inner.InitializeAsync(cancellationToken));
 
-    internal async Task<T> Run<T>(Func<Task<T>> call)
+    internal async Task<T> Run<T>(Func<Task<T>> call, SagaCommit? commit = null)
     {
-        var held = await EnterAsync().ConfigureAwait(false);
+        var held = await EnterAsync(commit).ConfigureAwait(false);
         try
         {
             return await call().ConfigureAwait(false);
@@ -152,7 +156,7 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
     {
         try
         {
-            return await Run(call).ConfigureAwait(false);
+            return await Run(call, commit).ConfigureAwait(false);
         }
         catch (StorageConflictException conflict)
         {
@@ -162,14 +166,18 @@ public sealed class FaultInjectingSagaStorage : ISagaStorage
     }
 
     /// <summary>Waits at the freeze, if any; true when the call was held (it must then call <see cref="LeaveHeld"/>).</summary>
-    private async Task<bool> EnterAsync()
+    private async Task<bool> EnterAsync(SagaCommit? commit)
     {
         Task? frozen;
         lock (_gate)
         {
             Check();
             frozen = _thawed?.Task;
-            if (frozen is not null) _heldCalls++;
+            if (frozen is not null)
+            {
+                _heldCalls++;
+                if (commit is not null) _heldCommits.Enqueue(commit);
+            }
         }
         if (frozen is null) return false;
         await frozen.ConfigureAwait(false);

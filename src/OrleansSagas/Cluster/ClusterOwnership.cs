@@ -119,6 +119,12 @@ internal sealed partial class ClusterOwnership : IPartitionOwnership
         _stopped = true;
         _loop?.Dispose();
         _fence?.Dispose();
+        // A dead process remembers nothing; nobody is told (no events), the leases simply lapse.
+        lock (_gate)
+        {
+            Volatile.Write(ref _held, ImmutableSortedDictionary<int, HeldLease>.Empty);
+            Volatile.Write(ref _owned, []);
+        }
     }
 
     /// <summary>Freezes heartbeats, renewals and self-fencing, as a paused process (long GC, SIGSTOP) would be.</summary>

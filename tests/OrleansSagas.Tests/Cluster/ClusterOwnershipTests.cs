@@ -195,7 +195,7 @@ public sealed class ClusterOwnershipTests
     {
         Record = new SagaRecord
         {
-            Id = id, Definition = "d", DefinitionVersion = 1, Partition = partition, Status = Engine.SagaStatus.Running, Input = "{}",
+            Id = id, Definition = "d", DefinitionVersion = 1, Partition = partition, Status = OrleansSagas.Engine.SagaStatus.Running, Input = "{}",
             Version = expectedVersion + 1, CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
         },
         ExpectedVersion = expectedVersion,
