@@ -8,6 +8,7 @@ using Partitioner = OrleansSagas.Runtime.Partitioner;
 namespace OrleansSagas.Tests.Cluster;
 
 /// <summary>Single ownership under failures: zombies, kills, nodes joining and leaving, the store going away.</summary>
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterFailoverTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

@@ -6,6 +6,7 @@ using static OrleansSagas.Tests.Cluster.ClusterTestSagas;
 namespace OrleansSagas.Tests.Cluster;
 
 /// <summary>A cluster of in-process nodes over one in-memory store: routing, forwarding and step fault injection.</summary>
+[Collection(ClusterCollection.Name)]
 public sealed class SagaTestClusterTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
@@ -21,7 +22,7 @@ public sealed class SagaTestClusterTests
         await Task.WhenAll(ids.Select((id, i) => cluster.Nodes[i % 3].Client.StartAsync("order", new Order("ada"), id)));
         foreach (var id in ids)
         {
-            var owner = OwnerOf(cluster, id).Name;
+            var owner = OwnerOf(cluster, id)!.Name;
             Assert.Equal(SagaStatus.Succeeded, (await cluster.Client.GetHandle(id).WaitForCompletionAsync().WaitAsync(Deadline)).Status);
             Assert.All(["reserve", "charge", "ship"], step => Assert.Equal(1, log.Count(id, step)));
             Assert.All(log.Calls.Where(c => c.SagaId == id), c => Assert.Equal(owner, c.Node));
@@ -59,14 +60,16 @@ public sealed class SagaTestClusterTests
         await c.Client.SignalAsync(approval, "approved", SagaJson.Parse("""{"by":"manager"}"""));
         Assert.Equal(SagaStatus.Succeeded, (await cluster.Client.GetHandle(approval).WaitForCompletionAsync().WaitAsync(Deadline)).Status);
 
-        // A parent whose child saga (id "<parent>/child") lives on another node.
+        // A parent whose child saga (id "<parent>/child") lives on another node, started through the third node.
         var parent = Enumerable.Range(0, 10_000).Select(i => $"parent-{i}")
-            .First(id => OwnerOf(cluster, id) == a && OwnerOf(cluster, id + "/child") == c);
-        await b.Client.StartAsync("parent", new Order("ada"), parent);
+            .First(id => OwnerOf(cluster, id) is { } p && OwnerOf(cluster, id + "/child") is { } k && p != k);
+        var (parentOwner, childOwner) = (OwnerOf(cluster, parent)!, OwnerOf(cluster, parent + "/child")!);
+        var third = cluster.Nodes.Single(n => n != parentOwner && n != childOwner);
+        await third.Client.StartAsync("parent", new Order("ada"), parent);
         var done = await cluster.Client.GetHandle(parent).WaitForCompletionAsync().WaitAsync(Deadline);
         Assert.Equal(SagaStatus.Succeeded, done.Status);
-        Assert.Equal(c.Name, Assert.Single(log.Calls, x => x.SagaId == parent + "/child" && x.Step == "ship").Node);
-        Assert.Equal(a.Name, Assert.Single(log.Calls, x => x.SagaId == parent && x.Step == "notify").Node);
+        Assert.Equal(childOwner.Name, Assert.Single(log.Calls, x => x.SagaId == parent + "/child" && x.Step == "ship").Node);
+        Assert.Equal(parentOwner.Name, Assert.Single(log.Calls, x => x.SagaId == parent && x.Step == "notify").Node);
     }
 
     [Fact]
@@ -98,7 +101,8 @@ public sealed class SagaTestClusterTests
         var victim = cluster.Nodes[0];
         var id = IdOwnedBy(cluster, victim, "hour");
         await cluster.Client.StartAsync("order", new Order("ada", WaitSeconds: 3600), id);
-        await cluster.WaitUntilAsync(() => Task.FromResult(log.Count(id, "reserve") == 1), "the saga reserved");
+        await cluster.WaitUntilAsync(async () => (await cluster.Client.DescribeAsync(id)).Steps.Single(s => s.Name == "wait").Status == StepStatus.Running,
+            "the durable wait started");
         await cluster.KillNodeAsync(victim);
         await cluster.WaitForStableAsync();
         Assert.Equal(SagaStatus.Running, (await cluster.Storage.Sagas.GetAsync(id))!.Status);
