@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using OrleansSagas.Definitions;
 
@@ -7,7 +8,7 @@ namespace OrleansSagas.Engine;
 /// The state of one saga instance: the fold of its event log (see <see cref="SagaDecider.Apply"/>).
 /// Immutable; the runtime only caches it.
 /// </summary>
-public sealed class SagaState
+public sealed record SagaState
 {
     /// <summary>The state before any event: not started.</summary>
     public static SagaState Empty { get; } = new();
@@ -56,4 +57,25 @@ public sealed class SagaState
 
     /// <summary>Every node with its status and attempts, in the graph's topological order.</summary>
     public IReadOnlyList<StepSummary> Steps { get; init; } = [];
+
+    /// <summary>Per-node engine state; a node absent from the map is pending.</summary>
+    internal ImmutableSortedDictionary<string, NodeState> Nodes { get; init; } = ImmutableSortedDictionary.Create<string, NodeState>(StringComparer.Ordinal);
+
+    /// <summary>True once the saga stopped going forward and undoes what it did.</summary>
+    internal bool IsUnwinding { get; init; }
+
+    /// <summary>The terminal status the unwinding ends with: Compensated, Cancelled or TimedOut.</summary>
+    internal SagaStatus UnwindOutcome { get; init; }
+
+    /// <summary>Why the saga unwinds (kept while <see cref="Error"/> shows a stuck undo's error).</summary>
+    internal SagaError? UnwindCause { get; init; }
+
+    /// <summary>When the saga timeout fires; null when no saga timer is armed.</summary>
+    internal DateTimeOffset? TimeoutAt { get; init; }
+
+    /// <summary>Signals received before a node waited for them, oldest first.</summary>
+    internal ImmutableList<BufferedSignal> BufferedSignals { get; init; } = [];
+
+    /// <summary>The state of node <paramref name="name"/> (pending when never touched).</summary>
+    internal NodeState Node(string name) => Nodes.TryGetValue(name, out var node) ? node : NodeState.Pending;
 }

@@ -101,8 +101,8 @@ internal sealed class TimerScheduler : IDisposable
                 Remove(sagaId, timerId);
                 fired.Add((sagaId, timerId));
             }
-            var next = _near.Count > 0 ? _near.Min.Due - now : Timeout.InfiniteTimeSpan;
-            _wake.Change(next < TimeSpan.Zero ? TimeSpan.Zero : next, Timeout.InfiniteTimeSpan);
+            // The loop above removed every due timer, so the earliest remaining one is in the future.
+            _wake.Change(_near.Count > 0 ? _near.Min.Due - now : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
         foreach (var (sagaId, timerId) in fired)
             _runtime.Background(() => _runtime.DeliverAsync(sagaId, new TimerFired(timerId)));

@@ -8,4 +8,8 @@ namespace OrleansSagas.Engine.Commands;
 /// <param name="Attempt">The attempt number (the same when re-run after a crash).</param>
 /// <param name="Input">The step input.</param>
 /// <param name="AncestorOutputs">Outputs of the step's ancestors.</param>
-public sealed record RunAction(string Node, int Attempt, JsonElement Input, IReadOnlyDictionary<string, JsonElement> AncestorOutputs) : SagaCommand;
+public sealed record RunAction(string Node, int Attempt, JsonElement Input, IReadOnlyDictionary<string, JsonElement> AncestorOutputs) : SagaCommand
+{
+    /// <summary>What to invoke when the definition names it per invocation (a state machine Task's Resource); null for builder steps.</summary>
+    public string? Resource { get; init; }
+}

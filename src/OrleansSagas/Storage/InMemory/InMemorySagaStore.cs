@@ -6,7 +6,7 @@ internal sealed class InMemorySagaStore(InMemoryDatabase database) : ISagaStore
 {
     public Task<(SagaRecord Record, bool Created)> CreateAsync(SagaCommit commit, CancellationToken cancellationToken = default)
     {
-        SagaCommitRules.Validate(commit);
+        SagaCommitRules.Validate(commit, isCreate: true);
         lock (database.Gate)
         {
             CheckEpoch(commit);
@@ -25,7 +25,7 @@ internal sealed class InMemorySagaStore(InMemoryDatabase database) : ISagaStore
 
     public Task CommitAsync(SagaCommit commit, CancellationToken cancellationToken = default)
     {
-        SagaCommitRules.Validate(commit);
+        SagaCommitRules.Validate(commit, isCreate: false);
         lock (database.Gate)
         {
             CheckEpoch(commit);

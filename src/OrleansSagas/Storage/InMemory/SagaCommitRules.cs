@@ -3,11 +3,19 @@ namespace OrleansSagas.Storage.InMemory;
 /// <summary>Shape checks of a commit that every provider applies before touching storage.</summary>
 internal static class SagaCommitRules
 {
-    /// <summary>Throws <see cref="ArgumentException"/> when events are not numbered ExpectedVersion+1, +2, … up to the new header's version.</summary>
-    public static void Validate(SagaCommit commit)
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when events are not numbered ExpectedVersion+1, +2, … up to the new header's version,
+    /// when a creation does not start from version 0, or when a timer belongs to another saga.
+    /// </summary>
+    public static void Validate(SagaCommit commit, bool isCreate)
     {
         ArgumentNullException.ThrowIfNull(commit);
         ArgumentNullException.ThrowIfNull(commit.Record);
+        if (isCreate && commit.ExpectedVersion != 0)
+        {
+            throw new ArgumentException($"Creating saga '{commit.Record.Id}' must expect version 0, not {commit.ExpectedVersion}.", nameof(commit));
+        }
+
         for (var i = 0; i < commit.Events.Count; i++)
         {
             if (commit.Events[i].Sequence != commit.ExpectedVersion + i + 1)

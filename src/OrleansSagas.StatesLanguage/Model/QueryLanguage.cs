@@ -1,0 +1,11 @@
+namespace OrleansSagas.StatesLanguage.Model;
+
+/// <summary>The query language a state machine or a single state uses for its data flow.</summary>
+public enum QueryLanguage
+{
+    /// <summary>JSONPath paths, payload templates and intrinsic functions (the default).</summary>
+    JsonPath,
+
+    /// <summary>JSONata expressions in <c>{% ... %}</c>; validated, but not executable yet.</summary>
+    Jsonata,
+}

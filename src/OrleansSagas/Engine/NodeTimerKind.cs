@@ -1,0 +1,11 @@
+namespace OrleansSagas.Engine;
+
+/// <summary>What the firing of a node's timer means.</summary>
+internal enum NodeTimerKind
+{
+    AttemptTimeout,
+    Retry,
+    Delay,
+    SignalTimeout,
+    UndoRetry,
+}
