@@ -10,7 +10,7 @@ public sealed class BookFlight(SampleStepHooks hooks, ILogger<BookFlight> logger
     public async Task<Booking> ExecuteAsync(TripRequest input, StepContext context)
     {
         await hooks.BeforeAsync(context, input.FailAt, input.HoldAt).ConfigureAwait(false);
-        var booking = new Booking(References.For("FL", context.IdempotencyKey), $"flight {input.From} → {input.To}");
+        var booking = new Booking(References.For("FL", context.IdempotencyKey), $"flight {input.From} to {input.To}");
         TravelBookingLog.Booking(logger, booking.Description, input.Customer, booking.Confirmation, context.IdempotencyKey, context.Attempt);
         return booking;
     }

@@ -13,7 +13,7 @@ public sealed class NotifyCustomer(SampleStepHooks hooks, ILogger<NotifyCustomer
         var payment = context.GetOutput<PaymentReceipt>(TravelBookingSaga.ProcessPayment);
         var flight = context.GetOutput<Booking>(TravelBookingSaga.BookFlight);
         var hotel = context.GetOutput<Booking>(TravelBookingSaga.BookHotel);
-        var message = $"Your trip {input.From} → {input.To} is booked: flight {flight.Confirmation}, hotel {hotel.Confirmation}, paid {payment.Amount}.";
+        var message = $"Your trip {input.From} to {input.To} is booked: flight {flight.Confirmation}, hotel {hotel.Confirmation}, paid {payment.Amount}.";
         TravelBookingLog.Notifying(logger, input.Customer, message, context.IdempotencyKey);
         return new TripConfirmation(input.Customer, payment.PaymentId, flight.Confirmation, hotel.Confirmation, message);
     }

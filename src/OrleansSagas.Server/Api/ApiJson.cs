@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -5,7 +6,8 @@ namespace OrleansSagas.Server.Api;
 
 /// <summary>
 /// The API's JSON: <see cref="SagaJson"/> conventions (camelCase, enums as strings), but writing null fields, so
-/// clients in any language see every documented field ("output": null rather than no "output").
+/// clients in any language see every documented field ("output": null rather than no "output"),
+/// and without escaping readable text.
 /// </summary>
 internal static class ApiJson
 {
@@ -13,7 +15,12 @@ internal static class ApiJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(SagaJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+        var options = new JsonSerializerOptions(SagaJson.Options)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            // Answers are JSON documents, never embedded in HTML, so quotes and non-ASCII text need no escaping.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
