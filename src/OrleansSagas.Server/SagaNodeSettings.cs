@@ -72,8 +72,9 @@ public sealed class SagaNodeSettings
         }
         catch (InvalidOperationException e)
         {
-            // The binder's message names the key, e.g. "Failed to convert configuration value at 'Sagas:PartitionCount' to type 'System.Int32'".
-            var key = e.Message.Split('\'') is { Length: > 2 } parts ? parts[1] : SectionName;
+            // The binder's message names the key: "Failed to convert configuration value 'many' at 'Sagas:PartitionCount' to type 'System.Int32'".
+            var at = e.Message.IndexOf(" at '", StringComparison.Ordinal);
+            var key = at < 0 ? SectionName : e.Message[(at + 5)..e.Message.IndexOf('\'', at + 5)];
             throw new SagaConfigurationException(key, $"{key} has an invalid value: {e.Message}", e);
         }
         try
