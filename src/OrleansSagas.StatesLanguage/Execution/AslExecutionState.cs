@@ -58,9 +58,6 @@ public sealed class AslExecutionState
     internal string? RoleArn { get; set; }
 
     [JsonInclude]
-    internal bool IsExpress { get; set; }
-
-    [JsonInclude]
     internal JsonNode? Input { get; set; }
 
     [JsonInclude]

@@ -25,10 +25,8 @@ internal static class ContextObject
             execution["RoleArn"] = s.RoleArn;
         }
 
-        if (!s.IsExpress)
-        {
-            execution["RedriveCount"] = 0;
-        }
+        // Redrive is not supported, so the count is always 0 (Step Functions reports it for express executions too).
+        execution["RedriveCount"] = 0;
 
         var stateInfo = new JsonObject { ["Name"] = state.Name, ["EnteredTime"] = FormatTime(frame.EnteredTime) };
         if (state.Type is StateType.Task or StateType.Map or StateType.Parallel)

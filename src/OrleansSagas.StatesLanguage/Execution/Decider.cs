@@ -86,7 +86,6 @@ internal sealed partial class Decider
             StateMachineId = start.StateMachineId,
             StateMachineName = start.StateMachineName ?? start.StateMachineId,
             RoleArn = start.RoleArn,
-            IsExpress = start.IsExpress,
             TimeoutTimerId = timeout is null ? null : "execution-timeout",
             TimeoutDueAt = timeout is null ? null : _now.AddSeconds(timeout.Value),
         });

@@ -26,7 +26,6 @@ internal static class HistoryFold
                 s.StateMachineId = started.StateMachineId;
                 s.StateMachineName = started.StateMachineName;
                 s.RoleArn = started.RoleArn;
-                s.IsExpress = started.IsExpress;
                 s.Input = JsonNodes.Clone(started.Input);
                 s.StartTime = started.Timestamp;
                 var root = NewFrame(s, RootFrameId, null, FrameKind.Root, 0, null);

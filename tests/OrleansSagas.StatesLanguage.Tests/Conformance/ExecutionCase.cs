@@ -20,7 +20,11 @@ internal sealed record ExecutionCase(string Name, string File, JsonObject Data)
 
     public IReadOnlyList<string> Tags => Data["tags"]!.AsArray().Select(t => (string)t!).ToList();
 
-    public bool IsJsonata => Tags.Contains("jsonata");
+    /// <summary>
+    /// A case needs JSONata when its definition selects QueryLanguage "JSONata" somewhere. (The "jsonata" tag is also set
+    /// on one JSONPath case, assign/test_base_cases/BASE_VAR, whose Assign merely holds "{% … %}" as literal strings.)
+    /// </summary>
+    public bool IsJsonata => Data["definition"]!.ToJsonString().Contains("\"QueryLanguage\":\"JSONata\"", StringComparison.Ordinal);
 
     /// <summary>Runs the case; returns null when it matches AWS's recording, otherwise why not.</summary>
     public string? Run()

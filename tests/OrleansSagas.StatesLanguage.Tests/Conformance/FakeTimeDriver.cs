@@ -37,13 +37,15 @@ internal sealed class FakeTimeDriver
     public static AslStartExecution StartMessage(JsonNode? input, bool express = false) => new()
     {
         Input = input?.DeepClone(),
-        ExecutionId = $"arn:aws:states:us-east-1:111111111111:execution:{MachineName}:{ExecutionName}",
+        // Express executions have ids of the form …:express:<machine>:<name>:<uuid>.
+        ExecutionId = express
+            ? $"arn:aws:states:us-east-1:111111111111:express:{MachineName}:{ExecutionName}:5f0c2f9e-7d33-4b8e-a8c1-3b1e0d7e9a10"
+            : $"arn:aws:states:us-east-1:111111111111:execution:{MachineName}:{ExecutionName}",
         ExecutionName = ExecutionName,
         StateMachineId = $"arn:aws:states:us-east-1:111111111111:stateMachine:{MachineName}",
         StateMachineName = MachineName,
         RoleArn = "arn:aws:iam::111111111111:role/conformance-role",
         StartTime = StartTime,
-        IsExpress = express,
     };
 
     /// <summary>The conformance cases never run real AWS resources: a Task that gets invoked fails loudly.</summary>

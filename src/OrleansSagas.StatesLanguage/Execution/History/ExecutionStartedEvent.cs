@@ -23,9 +23,6 @@ public sealed record ExecutionStartedEvent : AslHistoryEvent
     /// <summary>$$.Execution.RoleArn.</summary>
     public string? RoleArn { get; init; }
 
-    /// <summary>True for express executions (no RedriveCount in the context object).</summary>
-    public bool IsExpress { get; init; }
-
     /// <summary>The timer armed for the machine-level TimeoutSeconds, if any.</summary>
     public string? TimeoutTimerId { get; init; }
 

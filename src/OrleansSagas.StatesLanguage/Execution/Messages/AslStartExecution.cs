@@ -25,7 +25,4 @@ public sealed record AslStartExecution : AslMessage
 
     /// <summary>When the execution started ($$.Execution.StartTime).</summary>
     public required DateTimeOffset StartTime { get; init; }
-
-    /// <summary>Express executions have no RedriveCount in their context object.</summary>
-    public bool IsExpress { get; init; }
 }
