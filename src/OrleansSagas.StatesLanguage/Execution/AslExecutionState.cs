@@ -45,6 +45,7 @@ public sealed class AslExecutionState
     [JsonIgnore]
     public IReadOnlyDictionary<string, DateTimeOffset> PendingTimers => Timers.ToDictionary(t => t.Key, t => t.Value.DueAt, StringComparer.Ordinal);
 
+    // Sorted collections keep snapshots byte-identical however the state was reached (live decisions or replay).
     [JsonInclude]
     internal string ExecutionName { get; set; } = string.Empty;
 
@@ -70,13 +71,13 @@ public sealed class AslExecutionState
     internal long NextFrameSequence { get; set; }
 
     [JsonInclude]
-    internal Dictionary<string, FrameState> Frames { get; set; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<string, FrameState> Frames { get; set; } = new(StringComparer.Ordinal);
 
     [JsonInclude]
-    internal Dictionary<string, TimerState> Timers { get; set; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<string, TimerState> Timers { get; set; } = new(StringComparer.Ordinal);
 
     [JsonInclude]
-    internal Dictionary<string, TaskState> Tasks { get; set; } = new(StringComparer.Ordinal);
+    internal SortedDictionary<string, TaskState> Tasks { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Serializes the state (for snapshots).</summary>
     /// <returns>JSON text.</returns>
