@@ -107,9 +107,26 @@ public sealed class SagaBuilder
         }).ToList();
         var problems = new List<DefinitionProblem>(_problems);
         problems.AddRange(_nodes.SelectMany(n => n.Options.Errors.Select(e => new DefinitionProblem(n.Node.Name, e))));
+        problems.AddRange(_nodes.SelectMany(n => IgnoredOptions(n.Node, n.Options)));
         var ordered = SagaGraphValidator.Validate(_name, nodes, _outputFrom, problems);
         if (problems.Count > 0) throw new SagaDefinitionException(_name, problems);
         return new SagaGraph(_name, _version, ordered, _timeout, _outputFrom);
+    }
+
+    /// <summary>Options a node kind cannot honour are reported rather than silently dropped.</summary>
+    private static IEnumerable<DefinitionProblem> IgnoredOptions(SagaNode node, NodeOptions options)
+    {
+        var kind = node.GetType().Name;
+        if (node is not StepNode && options.Undo is not null)
+            yield return new DefinitionProblem(node.Name, $"Only steps have an undo; a {kind} cannot take WithUndo.");
+        if (node is not StepNode && options.UndoRetriers.Count > 0)
+            yield return new DefinitionProblem(node.Name, $"Only steps have an undo; a {kind} cannot take RetryUndo.");
+        if (node is not (StepNode or ChildSagaNode) && options.Input is not null)
+            yield return new DefinitionProblem(node.Name, $"InputFrom applies to steps and child sagas, not to a {kind}.");
+        if (node is not StepNode && options.AttemptTimeout is not null)
+            yield return new DefinitionProblem(node.Name, node is SignalNode
+                ? "Timeout applies to step attempts; give WaitForSignal a timeout instead."
+                : $"Timeout applies to step attempts, not to a {kind}; use the saga timeout.");
     }
 
     private static NodeOptions Configure(Action<NodeOptions>? configure)

@@ -101,7 +101,7 @@ internal sealed partial class SagaActor
                     _runtime.Background(() => _runtime.StartChildAsync(child, Id));
                     break;
                 case CompensateChild child:
-                    _runtime.Background(() => _runtime.DeliverAsync(child.ChildId, new CompensateSaga($"Parent saga '{Id}' is unwinding.")));
+                    _runtime.Background(() => _runtime.CompensateChildAsync(child, Id));
                     break;
                 case CancelChild child:
                     _runtime.Background(() => _runtime.DeliverAsync(child.ChildId, new CancelSaga($"Parent saga '{Id}' was cancelled.")));

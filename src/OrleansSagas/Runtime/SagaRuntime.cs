@@ -184,6 +184,15 @@ public sealed partial class SagaRuntime : IAsyncDisposable
             await DeliverAsync(parentId, new ChildCompleted(child.Node, child.ChildId, saga.Status, saga.Output, saga.Error)).ConfigureAwait(false);
     }
 
+    internal async Task CompensateChildAsync(CompensateChild child, string parentId)
+    {
+        await DeliverAsync(child.ChildId, new CompensateSaga($"Parent saga '{parentId}' is unwinding.")).ConfigureAwait(false);
+        // A child that already finished its compensation (the parent restarted, or an operator retried) reports again.
+        var saga = await DescribeAsync(child.ChildId).ConfigureAwait(false);
+        if (saga.Status.IsTerminal() && saga.Status != SagaStatus.Succeeded)
+            await DeliverAsync(parentId, new ChildCompleted(child.Node, child.ChildId, saga.Status, saga.Output, saga.Error)).ConfigureAwait(false);
+    }
+
     /// <summary>Runs a store call, retrying transient failures (not conflicts) with capped exponential backoff.</summary>
     internal async Task<T> WithStoreRetry<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {

@@ -29,6 +29,9 @@ internal sealed class SagaDriver
     public List<SagaCommand> Commands { get; } = [];
     public SagaDecision Last { get; private set; } = SagaDecision.None;
 
+    /// <summary>The state after each event of <see cref="Log"/> (index i: after i + 1 events).</summary>
+    public List<SagaState> States { get; } = [];
+
     /// <summary>Timers armed and neither disarmed nor fired, tracked from the commands the engine issued.</summary>
     public Dictionary<string, DateTimeOffset> Timers { get; } = new(StringComparer.Ordinal);
 
@@ -40,6 +43,7 @@ internal sealed class SagaDriver
             Assert.Equal(Now, e.Timestamp);
             State = SagaDecider.Apply(Graph, State, e);
             Log.Add(e);
+            States.Add(State);
         }
         if (message is TimerFired fired && decision.Events.Count > 0) Timers.Remove(fired.TimerId);
         foreach (var command in decision.Commands)
