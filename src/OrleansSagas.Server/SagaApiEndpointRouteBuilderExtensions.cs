@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansSagas.Server.Api;
+using OrleansSagas.Server.StatesLanguage;
 
 namespace OrleansSagas.Server;
 
@@ -9,7 +10,8 @@ namespace OrleansSagas.Server;
 public static class SagaApiEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>GET /health</c> and the saga API under <c>/api</c>: definitions, start, describe, history, long-poll
+    /// Maps <c>GET /health</c> and the saga API under <c>/api</c>: definitions (list, and register or read state machines),
+    /// start, describe, history, long-poll
     /// result, signals, cancel, list and the operator actions on stuck sagas. JSON is camelCase with enums as strings;
     /// errors are RFC 7807 problem details whose <c>field</c> names the part of the request at fault.
     /// </summary>
@@ -22,6 +24,7 @@ public static class SagaApiEndpointRouteBuilderExtensions
 
         group.MapGet("/health", SagaEndpoints.Health);
         group.MapGet("/api/definitions", SagaEndpoints.ListDefinitions);
+        group.MapStateMachineDefinitions();
         group.MapPost("/api/sagas", SagaEndpoints.Start);
         group.MapGet("/api/sagas", SagaEndpoints.List);
         group.MapGet("/api/sagas/{id}", SagaEndpoints.Describe);

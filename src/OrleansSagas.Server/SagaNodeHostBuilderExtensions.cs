@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrleansSagas.Hosting;
+using OrleansSagas.StatesLanguage.Hosting;
 
 namespace OrleansSagas.Server;
 
@@ -10,7 +11,8 @@ public static class SagaNodeHostBuilderExtensions
     /// <summary>
     /// Adds a saga node to the host: the runtime with <see cref="SagaRuntimeOptions"/> bound from the <c>Sagas</c>
     /// section, and the storage named by <c>Sagas:Storage</c> (Sqlite at <c>Sagas:SqlitePath</c>, PostgreSql at
-    /// <c>ConnectionStrings:Sagas</c>, or InMemory). Serve its HTTP API with <c>app.MapOrleansSagasApi()</c>.
+    /// <c>ConnectionStrings:Sagas</c>, or InMemory), and Amazon States Language support for state machines registered
+    /// at run time. Serve its HTTP API with <c>app.MapOrleansSagasApi()</c>.
     /// </summary>
     /// <param name="builder">The host builder (e.g. a <c>WebApplicationBuilder</c>).</param>
     /// <param name="configure">Adds sagas and overrides settings in code; runs after configuration is applied, so it wins.</param>
@@ -42,6 +44,8 @@ public static class SagaNodeHostBuilderExtensions
                 case SagaStorageKind.InMemory:
                     break;
             }
+            // Every node can run state machines registered at run time (PUT /api/definitions/{name}).
+            sagas.AddStatesLanguage();
             configure?.Invoke(sagas);
         });
         return settings;
