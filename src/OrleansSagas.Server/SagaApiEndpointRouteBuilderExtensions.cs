@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansSagas.Server.Api;
+using OrleansSagas.Server.StatesLanguage;
 
 namespace OrleansSagas.Server;
 
@@ -31,6 +32,7 @@ public static class SagaApiEndpointRouteBuilderExtensions
         group.MapPost("/api/sagas/{id}/cancel", SagaEndpoints.Cancel);
         group.MapPost("/api/sagas/{id}/stuck/{node}/retry", SagaEndpoints.RetryStuck);
         group.MapPost("/api/sagas/{id}/stuck/{node}/skip", SagaEndpoints.SkipStuck);
+        group.MapStateMachineDefinitions();
         return group;
     }
 }

@@ -1,3 +1,4 @@
+using OrleansSagas.StatesLanguage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrleansSagas.Hosting;
@@ -42,6 +43,7 @@ public static class SagaNodeHostBuilderExtensions
                 case SagaStorageKind.InMemory:
                     break;
             }
+            sagas.AddStatesLanguage();
             configure?.Invoke(sagas);
         });
         return settings;
