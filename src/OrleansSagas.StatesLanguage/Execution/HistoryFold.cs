@@ -150,6 +150,7 @@ internal static class HistoryFold
     private static void ApplyScheduled(AslExecutionState s, TaskScheduledEvent e)
     {
         var f = s.Frames[e.FrameId];
+        LeaveRetryWait(s, f);
         f.TaskId = e.TaskId;
         f.Phase = FramePhase.AwaitTask;
         s.Tasks[e.TaskId] = new TaskState
@@ -202,6 +203,7 @@ internal static class HistoryFold
     private static void ApplyLifecycle(AslExecutionState s, StateLifecycleEvent e, StateMachineDefinition definition)
     {
         var f = s.Frames[e.FrameId];
+        if (e.RetryTimerId is null) LeaveRetryWait(s, f);
         switch (e.Type)
         {
             case "ParallelStateStarted":
@@ -295,6 +297,12 @@ internal static class HistoryFold
         f.TimerId = timerId;
         f.RetryCount++;
         s.Timers[timerId] = new TimerState { FrameId = f.Id, Purpose = TimerPurpose.Retry, DueAt = dueAt!.Value };
+    }
+
+    /// <summary>A retry starts: its back-off timer has done its job, so a late or repeated firing of it must be stale.</summary>
+    private static void LeaveRetryWait(AslExecutionState s, FrameState f)
+    {
+        if (f.Phase == FramePhase.AwaitRetry) ClearTimer(s, f);
     }
 
     private static void ClearTimer(AslExecutionState s, FrameState f)

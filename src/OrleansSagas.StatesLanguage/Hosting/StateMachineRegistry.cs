@@ -23,7 +23,8 @@ public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time
         var problems = new List<AslProblem>();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 80 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
             problems.Add(new AslProblem("name", "The definition name must be 1–80 letters, digits, '-', '_' or '.'."));
-        var validation = StateMachineParser.Validate(json);
+        // TryParse also rejects what validates but cannot run yet (JSONata).
+        var validation = StateMachineParser.TryParse(json, out _);
         problems.AddRange(validation.Problems);
         if (problems.Count > 0) return new StateMachineRegistration(null, false, problems);
         var (record, created) = await storage.Definitions.PutAsync(name, Kind, json, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
