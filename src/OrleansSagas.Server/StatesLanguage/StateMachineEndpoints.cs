@@ -1,10 +1,12 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansSagas.Client;
+using OrleansSagas.Client.Http;
 using OrleansSagas.Runtime;
+using OrleansSagas.Server.Api;
 using OrleansSagas.StatesLanguage.Hosting;
 
 namespace OrleansSagas.Server.StatesLanguage;
@@ -23,68 +25,53 @@ public static class StateMachineEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> RegisterAsync(string name, HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> RegisterAsync(string name, HttpRequest request, SagaRuntime runtime, CancellationToken cancellationToken)
     {
-        var services = request.HttpContext.RequestServices;
-        var registry = services.GetService<StateMachineRegistry>();
-        if (registry is null)
-            return Problem(StatusCodes.Status404NotFound, "States Language is not enabled on this node.", "definition");
-        var runtime = services.GetRequiredService<SagaRuntime>();
-        var limit = runtime.Options.PayloadLimitBytes;
-        if (request.ContentLength > limit)
-            return Problem(StatusCodes.Status413PayloadTooLarge, $"The definition is {request.ContentLength} bytes, over the limit of {limit} bytes.", "definition");
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var json = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        if (Encoding.UTF8.GetByteCount(json) > limit)
-            return Problem(StatusCodes.Status413PayloadTooLarge, $"The definition is over the limit of {limit} bytes.", "definition");
+        var registry = request.HttpContext.RequestServices.GetService<StateMachineRegistry>()
+            ?? throw new DefinitionNotFoundException(name);
+        var body = await RequestBodyReader.ReadAsync(request, runtime.Options.PayloadLimitBytes, cancellationToken).ConfigureAwait(false);
+        var json = RequestBodyReader.Parse(body, "definition", whenEmpty: null).GetRawText();
 
         var existing = await runtime.Definitions.FindAsync(name, null, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.Kind != StateMachineRegistry.Kind)
-            return Problem(StatusCodes.Status409Conflict, $"Definition '{name}' is defined in code on this node and cannot be replaced.", "name");
+            return ApiResults.Problem(StatusCodes.Status409Conflict, SagaProblemTypes.Conflict, "Conflict",
+                $"Definition '{name}' is defined in code on this node and cannot be replaced.", "name");
 
         var registration = await registry.RegisterAsync(name, json, cancellationToken).ConfigureAwait(false);
         if (!registration.IsValid)
         {
-            return Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            var problems = registration.Problems;
+            return ApiResults.Json(new
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Invalid state machine definition",
-                Detail = $"The definition has {registration.Problems.Count} problem(s): " +
-                         string.Join("; ", registration.Problems.Select(p => $"{p.Path}: {p.Message}")),
-                Extensions =
-                {
-                    ["field"] = "definition",
-                    ["errors"] = registration.Problems.Select(p => new { path = p.Path, message = p.Message }).ToArray(),
-                },
-            });
+                type = SagaProblemTypes.InvalidRequest,
+                title = "Invalid state machine definition",
+                status = StatusCodes.Status400BadRequest,
+                detail = $"The definition has {problems.Count} problem(s): " + string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")),
+                field = "definition",
+                errors = problems.Select(p => new { path = p.Path, message = p.Message }),
+            }, StatusCodes.Status400BadRequest);
         }
         var record = registration.Record!;
-        var body = new { name = record.Name, version = record.Version, kind = record.Kind, created = registration.Created };
         var isNewName = registration.Created && record.Version == 1;
-        return isNewName ? Results.Json(body, SagaJson.Options, statusCode: StatusCodes.Status201Created) : Results.Json(body, SagaJson.Options);
+        return ApiResults.Json(new { name = record.Name, version = record.Version, kind = record.Kind, created = registration.Created },
+            isNewName ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> GetAsync(string name, int? version, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string name, int? version, HttpContext http, SagaRuntime runtime, CancellationToken cancellationToken)
     {
-        var services = http.RequestServices;
-        if (services.GetService<StateMachineRegistry>() is { } registry
+        if (http.RequestServices.GetService<StateMachineRegistry>() is { } registry
             && await registry.GetRecordAsync(name, version, cancellationToken).ConfigureAwait(false) is { } record)
         {
-            return Results.Json(new
+            return ApiResults.Json(new
             {
                 name = record.Name,
                 version = record.Version,
                 kind = record.Kind,
                 createdAt = record.CreatedAt,
-                definition = JsonDocument.Parse(record.Content).RootElement,
-            }, SagaJson.Options);
+                definition = JsonDocument.Parse(record.Content).RootElement.Clone(),
+            });
         }
-        var runtime = services.GetRequiredService<SagaRuntime>();
-        if (await runtime.Definitions.FindAsync(name, version, cancellationToken).ConfigureAwait(false) is { } code)
-            return Results.Json(new { name = code.Name, version = code.Version, kind = code.Kind }, SagaJson.Options);
-        return Problem(StatusCodes.Status404NotFound, version is null ? $"Definition '{name}' is not registered." : $"Definition '{name}' version {version} is not registered.", "name");
+        var code = await runtime.Definitions.GetAsync(name, version, cancellationToken).ConfigureAwait(false);
+        return ApiResults.Json(new { name = code.Name, version = code.Version, kind = code.Kind });
     }
-
-    private static IResult Problem(int status, string detail, string field) =>
-        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["field"] = field });
 }

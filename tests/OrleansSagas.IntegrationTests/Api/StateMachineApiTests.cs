@@ -59,6 +59,12 @@ public sealed class StateMachineApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _node.Http.GetAsync("/api/definitions/broken")).StatusCode);
         using var malformed = await PutAsync("broken", "{ not json");
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("definition", (await Json(malformed)).GetProperty("field").GetString());
+        using var tooLarge = await PutAsync("huge", "\"" + new string('x', 300 * 1024) + "\"");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        using var codeDefined = await PutAsync("travel-booking", Greeter);
+        Assert.Equal(HttpStatusCode.Conflict, codeDefined.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _node.Http.GetAsync("/api/definitions/greeter-unknown")).StatusCode);
     }
 
     [Fact]
