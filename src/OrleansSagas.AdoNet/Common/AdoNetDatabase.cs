@@ -27,12 +27,7 @@ internal abstract class AdoNetDatabase : IAsyncDisposable
     public virtual string? LockMigration => null;
 
     /// <summary>Runs the versioned migrator; idempotent.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await WriteAsync((connection, transaction) => SchemaMigrator.MigrateAsync(this, connection, transaction, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
-        initialized = true;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => MigrateAsync(onlyIfNeeded: false, cancellationToken);
 
     /// <summary>Opens a connection for reading; the caller disposes it.</summary>
     public async Task<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
@@ -67,17 +62,15 @@ internal abstract class AdoNetDatabase : IAsyncDisposable
 
     protected abstract Task<T> RunWriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken);
 
-    private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
-    {
-        if (initialized)
-        {
-            return;
-        }
+    private Task EnsureInitializedAsync(CancellationToken cancellationToken) =>
+        initialized ? Task.CompletedTask : MigrateAsync(onlyIfNeeded: true, cancellationToken);
 
+    private async Task MigrateAsync(bool onlyIfNeeded, CancellationToken cancellationToken)
+    {
         await initializeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!initialized)
+            if (!onlyIfNeeded || !initialized)
             {
                 await RunWriteAsync((connection, transaction) => SchemaMigrator.MigrateAsync(this, connection, transaction, cancellationToken), cancellationToken)
                     .ConfigureAwait(false);

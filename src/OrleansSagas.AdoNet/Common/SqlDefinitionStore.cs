@@ -24,7 +24,7 @@ internal sealed class SqlDefinitionStore(AdoNetDatabase database) : IDefinitionS
                     return (latest, false);
                 }
 
-                var record = new DefinitionRecord(name, (latest?.Version ?? 0) + 1, kind, content, now);
+                var record = new DefinitionRecord(name, (latest?.Version ?? 0) + 1, kind, content, now.ToUniversalTime());
                 await connection.Command($"INSERT INTO saga_definitions ({Columns}) VALUES (@name, @version, @kind, @content, @createdAt)", transaction)
                     .With("@name", record.Name)
                     .With("@version", record.Version)

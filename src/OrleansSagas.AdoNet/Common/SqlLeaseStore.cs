@@ -37,7 +37,7 @@ internal sealed class SqlLeaseStore(AdoNetDatabase database) : ILeaseStore
                 }
 
                 var changed = await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                return changed == 1 ? new PartitionLease(partition, node, expectedEpoch + 1, expiresAt) : null;
+                return changed == 1 ? new PartitionLease(partition, node, expectedEpoch + 1, expiresAt.ToUniversalTime()) : null;
             },
             cancellationToken);
     }

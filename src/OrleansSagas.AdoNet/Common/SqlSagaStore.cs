@@ -30,7 +30,7 @@ internal sealed class SqlSagaStore(AdoNetDatabase database) : ISagaStore
                 }
 
                 await WriteSideEffectsAsync(connection, transaction, commit, cancellationToken).ConfigureAwait(false);
-                return (commit.Record, true);
+                return (commit.Record with { CreatedAt = commit.Record.CreatedAt.ToUniversalTime(), UpdatedAt = commit.Record.UpdatedAt.ToUniversalTime() }, true);
             },
             cancellationToken);
     }

@@ -12,7 +12,7 @@ internal sealed class SqlTaskQueue(AdoNetDatabase database) : ITaskQueue
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseFor, TimeSpan.Zero);
         var token = Guid.NewGuid().ToString("N");
-        var until = now + leaseFor;
+        var until = (now + leaseFor).ToUniversalTime();
         return database.WriteAsync(
             async (connection, transaction) =>
             {

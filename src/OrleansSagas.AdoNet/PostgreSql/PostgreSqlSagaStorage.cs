@@ -11,13 +11,11 @@ namespace OrleansSagas.AdoNet.PostgreSql;
 /// A commit is one transaction that checks the partition lease's epoch (holding the lease row so an ownership change waits for
 /// it) and the saga's version, then appends events and arms timers and tasks. Workers lease tasks with
 /// <c>FOR UPDATE SKIP LOCKED</c>. Times are stored as timestamptz, so they keep microsecond precision.
-/// The schema is created or migrated by <see cref="InitializeAsync"/>, or on first use; nodes starting together serialize
+/// The schema is created or migrated by <see cref="AdoNetSagaStorage.InitializeAsync"/>, or on first use; nodes starting together serialize
 /// their migrations on an advisory lock. Connection and server errors surface unchanged: callers retry.
 /// </remarks>
-public sealed class PostgreSqlSagaStorage : ISagaStorage, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlSagaStorage : AdoNetSagaStorage
 {
-    private readonly PostgreSqlDatabase database;
-
     /// <summary>Connects to the database of <paramref name="connectionString"/>.</summary>
     public PostgreSqlSagaStorage(string connectionString)
         : this(new PostgreSqlSagaStorageOptions { ConnectionString = connectionString })
@@ -27,42 +25,14 @@ public sealed class PostgreSqlSagaStorage : ISagaStorage, IAsyncDisposable, IDis
     /// <summary>Connects to the database described by <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public PostgreSqlSagaStorage(PostgreSqlSagaStorageOptions options)
+        : base(Connect(options))
+    {
+    }
+
+    private static PostgreSqlDatabase Connect(PostgreSqlSagaStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        database = new PostgreSqlDatabase(NpgsqlDataSource.Create(options.ConnectionString));
-        Sagas = new SqlSagaStore(database);
-        Timers = new SqlTimerStore(database);
-        Tasks = new SqlTaskQueue(database);
-        Definitions = new SqlDefinitionStore(database);
-        Membership = new SqlMembershipStore(database);
-        Leases = new SqlLeaseStore(database);
+        return new PostgreSqlDatabase(NpgsqlDataSource.Create(options.ConnectionString));
     }
-
-    /// <inheritdoc />
-    public ISagaStore Sagas { get; }
-
-    /// <inheritdoc />
-    public ITimerStore Timers { get; }
-
-    /// <inheritdoc />
-    public ITaskQueue Tasks { get; }
-
-    /// <inheritdoc />
-    public IDefinitionStore Definitions { get; }
-
-    /// <inheritdoc />
-    public IMembershipStore Membership { get; }
-
-    /// <inheritdoc />
-    public ILeaseStore Leases { get; }
-
-    /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => database.InitializeAsync(cancellationToken);
-
-    /// <summary>Closes the connection pool.</summary>
-    public ValueTask DisposeAsync() => database.DisposeAsync();
-
-    /// <summary>Closes the connection pool.</summary>
-    public void Dispose() => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -21,5 +21,5 @@ internal sealed class ChoiceRule
     public string? Next { get; init; }
 
     /// <summary>Only on top-level rules: variables assigned when this rule matches.</summary>
-    public JsonNode? Assign { get; init; }
+    public JsonObject? Assign { get; init; }
 }

@@ -70,7 +70,11 @@ internal static class IntrinsicEvaluator
 
     private static JsonNode Format(IntrinsicCall call, List<JsonNode?> args, EvaluationScope scope)
     {
-        var template = ((LiteralArgument)call.Arguments[0]).RawText!;
+        var template = call.Arguments[0] is LiteralArgument { RawText: { } raw }
+            ? raw
+            : JsonNodes.TryGetString(args[0], out var resolved)
+                ? resolved
+                : throw scope.RuntimeError($"Invalid arguments in States.Format: the template must be a string but was {JsonNodes.TypeName(args[0])}.");
         var sb = new StringBuilder();
         var next = 1;
         for (var i = 0; i < template.Length; i++)

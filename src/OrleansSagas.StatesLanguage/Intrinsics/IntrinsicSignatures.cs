@@ -45,9 +45,9 @@ internal static class IntrinsicSignatures
         switch (call.Name)
         {
             case "States.Format":
-                if (call.Arguments[0] is not LiteralArgument { RawText: not null })
+                if (call.Arguments[0] is LiteralArgument { RawText: null })
                 {
-                    throw new IntrinsicSyntaxException("the first argument of States.Format must be a string literal");
+                    throw new IntrinsicSyntaxException("the first argument of States.Format must be a string (a literal or a path)");
                 }
 
                 break;

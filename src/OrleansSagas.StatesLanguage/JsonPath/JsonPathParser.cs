@@ -299,7 +299,8 @@ internal sealed class JsonPathParser
         var sb = new StringBuilder();
         while (!AtEnd && Current != quote)
         {
-            if (Current == '\\' && _pos + 1 < _text.Length)
+            // Only the quote itself is escaped; any other backslash is part of the name (Jayway keeps it).
+            if (Current == '\\' && _pos + 1 < _text.Length && _text[_pos + 1] == quote)
             {
                 _pos++;
             }

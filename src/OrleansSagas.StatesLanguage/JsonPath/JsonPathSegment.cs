@@ -38,4 +38,7 @@ internal sealed record RecursiveSegment(JsonPathSegment Inner) : JsonPathSegment
 internal sealed record FilterSegment(FilterExpression Filter) : JsonPathSegment;
 
 /// <summary>[(@.length-n)] — the only script expression Step Functions definitions use in practice.</summary>
-internal sealed record LengthOffsetSegment(int Offset) : JsonPathSegment;
+internal sealed record LengthOffsetSegment(int Offset) : JsonPathSegment
+{
+    public override bool IsDefinite => true;
+}

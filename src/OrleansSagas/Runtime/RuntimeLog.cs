@@ -11,8 +11,11 @@ internal sealed partial class RuntimeLog(ILogger<SagaRuntime> logger)
     [LoggerMessage(2, LogLevel.Warning, "The store failed (attempt {Attempt}); retrying in {Delay}")]
     public partial void StoreRetry(int attempt, TimeSpan delay, Exception exception);
 
-    [LoggerMessage(3, LogLevel.Information, "Node {Node} started with {Partitions} partitions; resuming {Sagas} running sagas")]
-    public partial void Started(string node, int partitions, int sagas);
+    [LoggerMessage(3, LogLevel.Information, "Node {Node} started owning {Partitions} partitions")]
+    public partial void Started(string node, int partitions);
+
+    [LoggerMessage(6, LogLevel.Information, "Resuming {Count} running sagas of partition {Partition}")]
+    public partial void Resuming(int count, int partition);
 
     [LoggerMessage(4, LogLevel.Warning, "Background work failed")]
     public partial void BackgroundFailed(Exception exception);

@@ -73,7 +73,7 @@ public sealed partial class SagaRuntime : IAsyncDisposable
         await Ownership.StartAsync(cancellationToken).ConfigureAwait(false);
         var sweep = Options.IdleDeactivation / 2;
         _idleSweep = Time.CreateTimer(_ => Directory.DeactivateIdle(Time.GetUtcNow() - Options.IdleDeactivation), null, sweep, sweep);
-        Log.Started(Options.NodeName, Ownership.OwnedPartitions.Count, 0);
+        Log.Started(Options.NodeName, Ownership.OwnedPartitions.Count);
     }
 
     /// <summary>Stops accepting work, drops activations and releases partitions.</summary>
@@ -94,6 +94,7 @@ public sealed partial class SagaRuntime : IAsyncDisposable
     private async Task ResumePartitionAsync(int partition)
     {
         var running = await WithStoreRetry(ct => Storage.Sagas.ListRunningAsync([partition], ct), CancellationToken.None).ConfigureAwait(false);
+        if (running.Count > 0) Log.Resuming(running.Count, partition);
         foreach (var id in running)
             Background(() => Post(id, actor => actor.EnsureLoadedAsync()));
         Timers.RequestScan();

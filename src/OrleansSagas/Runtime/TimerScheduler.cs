@@ -15,6 +15,10 @@ internal sealed class TimerScheduler : IDisposable
     private readonly object _gate = new();
     private readonly SortedSet<(DateTimeOffset Due, string SagaId, string TimerId)> _near = [];
     private readonly Dictionary<(string SagaId, string TimerId), (DateTimeOffset Due, int Partition)> _index = [];
+    // Timers delivered but not yet disarmed by the saga's commit: a scan in between must not fire them again.
+    // Entries expire (real time) so a delivery lost to a failed turn is retried by a later scan.
+    private readonly Dictionary<(string SagaId, string TimerId), long> _delivered = [];
+    private static readonly long DeliveryGraceMs = 10_000;
     private readonly ITimer _wake;
     private ITimer? _scan;
     private DateTimeOffset _horizon = DateTimeOffset.MinValue;
@@ -38,9 +42,11 @@ internal sealed class TimerScheduler : IDisposable
     {
         lock (_gate)
         {
+            var nowMs = Environment.TickCount64;
             foreach (var t in timers)
             {
                 if (t.DueAt > _horizon) continue;
+                if (_delivered.TryGetValue((t.SagaId, t.TimerId), out var at) && nowMs - at < DeliveryGraceMs) continue;
                 Remove(t.SagaId, t.TimerId);
                 _near.Add((t.DueAt, t.SagaId, t.TimerId));
                 _index[(t.SagaId, t.TimerId)] = (t.DueAt, t.Partition);
@@ -52,14 +58,23 @@ internal sealed class TimerScheduler : IDisposable
     public void Untrack(string sagaId, IEnumerable<string> timerIds)
     {
         lock (_gate)
-            foreach (var id in timerIds) Remove(sagaId, id);
+        {
+            foreach (var id in timerIds)
+            {
+                Remove(sagaId, id);
+                _delivered.Remove((sagaId, id));
+            }
+        }
     }
 
     public void ForgetPartition(int partition)
     {
         lock (_gate)
+        {
             foreach (var key in _index.Where(p => p.Value.Partition == partition).Select(p => p.Key).ToList())
                 Remove(key.SagaId, key.TimerId);
+            _delivered.Clear();
+        }
     }
 
     private void Remove(string sagaId, string timerId)
@@ -99,6 +114,7 @@ internal sealed class TimerScheduler : IDisposable
             {
                 var (_, sagaId, timerId) = _near.Min;
                 Remove(sagaId, timerId);
+                _delivered[(sagaId, timerId)] = Environment.TickCount64;
                 fired.Add((sagaId, timerId));
             }
             // The loop above removed every due timer, so the earliest remaining one is in the future.

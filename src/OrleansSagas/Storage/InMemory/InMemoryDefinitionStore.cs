@@ -17,7 +17,7 @@ internal sealed class InMemoryDefinitionStore(InMemoryDatabase database) : IDefi
                 return Task.FromResult((versions[^1], false));
             }
 
-            var record = new DefinitionRecord(name, versions.Count + 1, kind, content, now);
+            var record = new DefinitionRecord(name, versions.Count + 1, kind, content, now.ToUniversalTime());
             versions.Add(record);
             return Task.FromResult((record, true));
         }

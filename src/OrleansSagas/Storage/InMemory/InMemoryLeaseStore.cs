@@ -21,7 +21,7 @@ internal sealed class InMemoryLeaseStore(InMemoryDatabase database) : ILeaseStor
                 return Task.FromResult<PartitionLease?>(null);
             }
 
-            var lease = new PartitionLease(partition, node, expectedEpoch + 1, expiresAt);
+            var lease = new PartitionLease(partition, node, expectedEpoch + 1, expiresAt.ToUniversalTime());
             database.Leases[partition] = lease;
             return Task.FromResult<PartitionLease?>(lease);
         }
@@ -37,7 +37,7 @@ internal sealed class InMemoryLeaseStore(InMemoryDatabase database) : ILeaseStor
             {
                 if (database.Leases.TryGetValue(partition, out var lease) && lease.Owner == node && lease.Epoch == epoch)
                 {
-                    database.Leases[partition] = lease with { ExpiresAt = expiresAt };
+                    database.Leases[partition] = lease with { ExpiresAt = expiresAt.ToUniversalTime() };
                     renewed.Add(partition);
                 }
             }

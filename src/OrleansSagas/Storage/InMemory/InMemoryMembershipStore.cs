@@ -7,7 +7,7 @@ internal sealed class InMemoryMembershipStore(InMemoryDatabase database) : IMemb
         ArgumentNullException.ThrowIfNull(member);
         lock (database.Gate)
         {
-            database.Members[member.Node] = member;
+            database.Members[member.Node] = member.ToUtc();
         }
 
         return Task.CompletedTask;
@@ -22,7 +22,7 @@ internal sealed class InMemoryMembershipStore(InMemoryDatabase database) : IMemb
                 return Task.FromResult(false);
             }
 
-            database.Members[node] = member with { LastHeartbeat = at };
+            database.Members[node] = member with { LastHeartbeat = at.ToUniversalTime() };
             return Task.FromResult(true);
         }
     }

@@ -16,10 +16,11 @@ internal sealed class InMemorySagaStore(InMemoryDatabase database) : ISagaStore
             }
 
             CheckTasksAreNew(commit);
-            database.Sagas[commit.Record.Id] = commit.Record;
-            database.Events[commit.Record.Id] = [.. commit.Events];
+            var record = commit.Record.ToUtc();
+            database.Sagas[record.Id] = record;
+            database.Events[record.Id] = [.. commit.Events.Select(e => e.ToUtc())];
             ApplySideEffects(commit);
-            return Task.FromResult((commit.Record, true));
+            return Task.FromResult((record, true));
         }
     }
 
@@ -38,8 +39,8 @@ internal sealed class InMemorySagaStore(InMemoryDatabase database) : ISagaStore
             }
 
             CheckTasksAreNew(commit);
-            database.Sagas[commit.Record.Id] = commit.Record;
-            database.Events[commit.Record.Id].AddRange(commit.Events);
+            database.Sagas[commit.Record.Id] = commit.Record.ToUtc();
+            database.Events[commit.Record.Id].AddRange(commit.Events.Select(e => e.ToUtc()));
             ApplySideEffects(commit);
         }
 
@@ -137,12 +138,12 @@ internal sealed class InMemorySagaStore(InMemoryDatabase database) : ISagaStore
 
         foreach (var timer in commit.TimersToArm)
         {
-            database.Timers[(timer.SagaId, timer.TimerId)] = timer;
+            database.Timers[(timer.SagaId, timer.TimerId)] = timer.ToUtc();
         }
 
         foreach (var task in commit.TasksToEnqueue)
         {
-            database.Tasks[task.TaskId] = new InMemoryTask(task, database.NextTaskSequence++);
+            database.Tasks[task.TaskId] = new InMemoryTask(task.ToUtc(), database.NextTaskSequence++);
         }
     }
 }

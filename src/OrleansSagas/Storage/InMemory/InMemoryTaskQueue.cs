@@ -18,7 +18,7 @@ internal sealed class InMemoryTaskQueue(InMemoryDatabase database) : ITaskQueue
             }
 
             next.LeaseToken = Guid.NewGuid().ToString("N");
-            next.AvailableAt = now + leaseFor;
+            next.AvailableAt = (now + leaseFor).ToUniversalTime();
             next.Deliveries++;
             return Task.FromResult<LeasedTask?>(new LeasedTask(next.Entry, next.LeaseToken, next.AvailableAt, next.Deliveries));
         }
@@ -33,7 +33,7 @@ internal sealed class InMemoryTaskQueue(InMemoryDatabase database) : ITaskQueue
                 return Task.FromResult(false);
             }
 
-            task.AvailableAt = until;
+            task.AvailableAt = until.ToUniversalTime();
             return Task.FromResult(true);
         }
     }

@@ -1,4 +1,4 @@
-namespace OrleansSagas.Storage.InMemory;
+namespace OrleansSagas.Storage;
 
 /// <summary>Shape checks of a commit that every provider applies before touching storage.</summary>
 internal static class SagaCommitRules

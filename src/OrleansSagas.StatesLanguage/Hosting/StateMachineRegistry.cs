@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using OrleansSagas.Runtime;
+using OrleansSagas.Storage;
+using OrleansSagas.StatesLanguage.Parsing;
+using OrleansSagas.StatesLanguage.Validation;
+
+namespace OrleansSagas.StatesLanguage.Hosting;
+
+/// <summary>
+/// Registers Amazon States Language definitions in the store's versioned registry and serves them to the
+/// runtime: a running execution keeps the version it started with.
+/// </summary>
+public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time) : ISagaDefinitionSource
+{
+    /// <summary>The kind stored with state machine definitions.</summary>
+    public const string Kind = "asl";
+
+    private readonly ConcurrentDictionary<(string Name, int Version), AslSagaDefinition> _compiled = new();
+
+    /// <summary>Validates and stores a definition: a new version when it differs from the latest, else the latest unchanged.</summary>
+    public async Task<StateMachineRegistration> RegisterAsync(string name, string json, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<AslProblem>();
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 80 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
+            problems.Add(new AslProblem("name", "The definition name must be 1–80 letters, digits, '-', '_' or '.'."));
+        // TryParse also rejects what validates but cannot run yet (JSONata).
+        var validation = StateMachineParser.TryParse(json, out _);
+        problems.AddRange(validation.Problems);
+        if (problems.Count > 0) return new StateMachineRegistration(null, false, problems);
+        var (record, created) = await storage.Definitions.PutAsync(name, Kind, json, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new StateMachineRegistration(record, created, []);
+    }
+
+    /// <summary>The stored definition text, or null when unknown.</summary>
+    public async Task<DefinitionRecord?> GetRecordAsync(string name, int? version, CancellationToken cancellationToken = default)
+    {
+        var record = await storage.Definitions.GetAsync(name, version, cancellationToken).ConfigureAwait(false);
+        return record?.Kind == Kind ? record : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<ISagaDefinition?> GetAsync(string name, int? version, CancellationToken cancellationToken = default) =>
+        await GetRecordAsync(name, version, cancellationToken).ConfigureAwait(false) is { } record ? Compile(record) : null;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ISagaDefinition>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var latest = await storage.Definitions.ListLatestAsync(cancellationToken).ConfigureAwait(false);
+        return [.. latest.Where(r => r.Kind == Kind).Select(Compile)];
+    }
+
+    private AslSagaDefinition Compile(DefinitionRecord record) =>
+        _compiled.GetOrAdd((record.Name, record.Version), _ => new AslSagaDefinition(record.Name, record.Version, StateMachineParser.Parse(record.Content)));
+}

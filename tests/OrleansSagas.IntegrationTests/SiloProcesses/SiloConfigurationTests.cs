@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+using OrleansSagas.IntegrationTests.Infrastructure;
+using OrleansSagas.Server;
+
+namespace OrleansSagas.IntegrationTests.SiloProcesses;
+
+[Collection(SiloProcessCollection.Name)]
+public sealed class SiloConfigurationTests
+{
+    [Fact]
+    public async Task The_silo_refuses_to_start_with_an_invalid_setting_and_names_it()
+    {
+        using var directory = new TempDirectory();
+        using var silo = SiloProcess.Launch(directory.Path, "--Sagas:Storage", "Foo");
+
+        await silo.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, silo.ExitCode);
+        Assert.Contains("Sagas:Storage must be one of Sqlite, PostgreSql, InMemory (was 'Foo')", silo.Output);
+    }
+
+    [Theory]
+    [InlineData("Sagas:Storage", "Cassandra", "Sagas:Storage must be one of Sqlite, PostgreSql, InMemory (was 'Cassandra')")]
+    [InlineData("Sagas:Storage", "1", "Sagas:Storage must be one of")]
+    [InlineData("Sagas:SqlitePath", " ", "Sagas:SqlitePath must not be empty")]
+    [InlineData("Sagas:PartitionCount", "0", "Sagas:PartitionCount must be between 1 and 4096 (was 0)")]
+    [InlineData("Sagas:PartitionCount", "many", "Sagas:PartitionCount")]
+    [InlineData("Sagas:PayloadLimitBytes", "10", "Sagas:PayloadLimitBytes must be at least 1024 (was 10)")]
+    [InlineData("Sagas:TimerScanInterval", "soon", "Sagas:TimerScanInterval")]
+    public void An_invalid_setting_is_reported_by_name(string key, string value, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        var error = Assert.Throws<SagaConfigurationException>(() => SagaNodeSettings.Read(configuration));
+
+        Assert.Contains(message, error.Message);
+        Assert.Equal(key, error.Setting);
+    }
+
+    [Fact]
+    public void PostgreSql_requires_the_Sagas_connection_string()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sagas:Storage"] = "PostgreSql" }).Build();
+
+        var error = Assert.Throws<SagaConfigurationException>(() => SagaNodeSettings.Read(configuration));
+
+        Assert.Equal("ConnectionStrings:Sagas", error.Setting);
+        Assert.Contains("ConnectionStrings:Sagas is required when Sagas:Storage is PostgreSql", error.Message);
+    }
+
+    [Fact]
+    public void The_defaults_are_SQLite_at_data_sagas_db()
+    {
+        var settings = SagaNodeSettings.Read(new ConfigurationBuilder().Build());
+
+        Assert.Equal(SagaStorageKind.Sqlite, settings.Storage);
+        Assert.Equal("data/sagas.db", settings.SqlitePath);
+        Assert.Equal(256 * 1024, settings.Runtime.PayloadLimitBytes);
+    }
+
+    [Fact]
+    public void Settings_are_case_insensitive_and_bind_the_runtime_options()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sagas:Storage"] = "inmemory",
+            ["Sagas:PartitionCount"] = "8",
+            ["Sagas:NodeName"] = "node-a",
+        }).Build();
+
+        var settings = SagaNodeSettings.Read(configuration);
+
+        Assert.Equal(SagaStorageKind.InMemory, settings.Storage);
+        Assert.Equal(8, settings.Runtime.PartitionCount);
+        Assert.Equal("node-a", settings.Runtime.NodeName);
+    }
+}
