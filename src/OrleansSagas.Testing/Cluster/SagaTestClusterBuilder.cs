@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrleansSagas.AdoNet.PostgreSql;
 using OrleansSagas.Cluster;
 using OrleansSagas.Definitions;
 using OrleansSagas.Hosting;
@@ -99,6 +100,16 @@ public sealed class SagaTestClusterBuilder
     {
         _storagePerNode = null;
         return this;
+    }
+
+    /// <summary>
+    /// Gives every node its own connection pool to the PostgreSQL database of <paramref name="connectionString"/>
+    /// (e.g. one made by <see cref="Postgres.PostgresTestServer.CreateDatabaseAsync"/>).
+    /// </summary>
+    public SagaTestClusterBuilder UsePostgreSql(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return UseStorage(() => new PostgreSqlSagaStorage(connectionString));
     }
 
     /// <summary>
