@@ -34,6 +34,8 @@ public static class SagaApiEndpointRouteBuilderExtensions
         group.MapPost("/api/sagas/{id}/cancel", SagaEndpoints.Cancel);
         group.MapPost("/api/sagas/{id}/stuck/{node}/retry", SagaEndpoints.RetryStuck);
         group.MapPost("/api/sagas/{id}/stuck/{node}/skip", SagaEndpoints.SkipStuck);
+        // Node-to-node forwarding, when the node is part of a cluster (outside the group: its own error protocol).
+        endpoints.MapSagaClusterEndpoints();
         return group;
     }
 }

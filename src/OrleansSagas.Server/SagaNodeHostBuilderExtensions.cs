@@ -46,6 +46,8 @@ public static class SagaNodeHostBuilderExtensions
             }
             // Every node can run state machines registered at run time (PUT /api/definitions/{name}).
             sagas.AddStatesLanguage();
+            // Joins a cluster with PostgreSQL storage or Sagas:Cluster:Enabled=true (see SagaClusterNodeExtensions).
+            sagas.AddSagaCluster(builder.Configuration, settings);
             configure?.Invoke(sagas);
         });
         return settings;
