@@ -11,8 +11,9 @@ public sealed partial class SagaTestCluster
 
     /// <summary>
     /// Polls <paramref name="condition"/> until it holds, for at most <paramref name="timeout"/> of real time (default
-    /// 30 s). On a <see cref="FakeTimeProvider"/> every poll also advances the clock by one renewal interval, so leases,
-    /// heartbeats and timers make progress.
+    /// 30 s). A condition that throws counts as not holding yet (the store may be restarting). On a
+    /// <see cref="FakeTimeProvider"/> every poll also advances the clock by one renewal interval, so leases, heartbeats
+    /// and timers make progress.
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not hold in time; the message says what was awaited.</exception>
     public async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
@@ -20,10 +21,19 @@ public sealed partial class SagaTestCluster
         ArgumentNullException.ThrowIfNull(condition);
         var started = TimeProvider.System.GetTimestamp();
         var limit = timeout ?? TimeSpan.FromSeconds(30);
-        while (!await condition().ConfigureAwait(false))
+        Exception? last = null;
+        while (true)
         {
+            try
+            {
+                if (await condition().ConfigureAwait(false)) return;
+            }
+            catch (Exception e) when (e is not TimeoutException)
+            {
+                last = e;
+            }
             if (TimeProvider.System.GetElapsedTime(started) > limit)
-                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting until {what}. Nodes: {string.Join("; ", AllNodes)}.");
+                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting until {what}. Nodes: {string.Join("; ", AllNodes)}.", last);
             if (Time is FakeTimeProvider fake) fake.Advance(ClusterOptions.RenewInterval);
             await Task.Delay(TimeSpan.FromMilliseconds(15)).ConfigureAwait(false);
         }
