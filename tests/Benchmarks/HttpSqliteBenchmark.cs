@@ -34,8 +34,8 @@ internal static class HttpSqliteBenchmark
             {
                 var client = new SagaHttpClient(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }),
                     new SagaClientOptions { Gateway = new Uri(app.Urls.Single()), RequestTimeout = TimeSpan.FromSeconds(120) });
-                await DriveAsync(client, warmup, Math.Min(concurrency, Math.Max(warmup, 1)), "warmup");
-                var (latencies, failed, elapsed) = await DriveAsync(client, sagas, concurrency, "bench");
+                await TravelBookingLoad.DriveAsync([client], warmup, Math.Min(concurrency, Math.Max(warmup, 1)), "warmup");
+                var (latencies, failed, elapsed) = await TravelBookingLoad.DriveAsync([client], sagas, concurrency, "bench");
                 latencies.Sort();
                 Console.WriteLine(
                     $"bench=http-sqlite sagas={sagas} concurrency={concurrency} flush={flush.ToString().ToLowerInvariant()} " +
@@ -77,42 +77,5 @@ internal static class HttpSqliteBenchmark
             await node.StartAsync();
             return node;
         }
-    }
-
-    private static async Task<(List<double> Latencies, int Failed, TimeSpan Elapsed)> DriveAsync(SagaHttpClient client, int count, int concurrency, string prefix)
-    {
-        var latencies = new List<double>(count);
-        var failed = 0;
-        var next = -1;
-        var run = Guid.NewGuid().ToString("N")[..6];
-        var total = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ok = false;
-                try
-                {
-                    var trip = new TripRequest($"customer-{i}", 100m + i, "AMS", "LIS", DelaySeconds: 0);
-                    var start = await client.StartAsync(TravelBookingSaga.Name, SagaJson.ToElement(trip), $"{prefix}-{run}-{i}");
-                    var saga = await client.WaitAsync(start.Saga.Id, TimeSpan.FromSeconds(120));
-                    ok = saga.Status == SagaStatus.Succeeded;
-                }
-                catch (Exception e)
-                {
-                    Console.Error.WriteLine($"saga {i} failed: {e.Message}");
-                }
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                lock (latencies)
-                {
-                    if (ok) latencies.Add(elapsed);
-                    else failed++;
-                }
-            }
-        })).ToList();
-        await Task.WhenAll(workers);
-        return (latencies, failed, total.Elapsed);
     }
 }

@@ -38,8 +38,8 @@ internal static class ClusterPostgresBenchmark
                 await WaitForOwnersAsync(apps, nodes);
                 var clients = apps.Select(a => new SagaHttpClient(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }),
                     new SagaClientOptions { Gateway = new Uri(a.Urls.Single()), RequestTimeout = TimeSpan.FromSeconds(120) })).ToList();
-                await DriveAsync(clients, Math.Min(100, sagas), concurrency, "warmup");
-                var (latencies, failed, elapsed) = await DriveAsync(clients, sagas, concurrency, "bench");
+                await TravelBookingLoad.DriveAsync(clients, Math.Min(100, sagas), concurrency, "warmup");
+                var (latencies, failed, elapsed) = await TravelBookingLoad.DriveAsync(clients, sagas, concurrency, "bench");
                 latencies.Sort();
                 failures += failed;
                 Console.WriteLine(
@@ -89,43 +89,6 @@ internal static class ClusterPostgresBenchmark
             if (deadline.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException("The nodes did not balance the partitions in 30 s.");
             await Task.Delay(50);
         }
-    }
-
-    private static async Task<(List<double> Latencies, int Failed, TimeSpan Elapsed)> DriveAsync(IReadOnlyList<SagaHttpClient> clients, int count, int concurrency, string prefix)
-    {
-        var latencies = new List<double>(count);
-        var failed = 0;
-        var next = -1;
-        var run = Guid.NewGuid().ToString("N")[..6];
-        var total = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
-        {
-            var client = clients[worker % clients.Count];
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var ok = false;
-                try
-                {
-                    var trip = new TripRequest($"customer-{i}", 100m + i, "AMS", "LIS", DelaySeconds: 0);
-                    var start = await client.StartAsync(TravelBookingSaga.Name, SagaJson.ToElement(trip), $"{prefix}-{run}-{i}");
-                    ok = (await client.WaitAsync(start.Saga.Id, TimeSpan.FromSeconds(120))).Status == SagaStatus.Succeeded;
-                }
-                catch (Exception e)
-                {
-                    Console.Error.WriteLine($"saga {i} failed: {e.Message}");
-                }
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                lock (latencies)
-                {
-                    if (ok) latencies.Add(elapsed);
-                    else failed++;
-                }
-            }
-        })).ToList();
-        await Task.WhenAll(workers);
-        return (latencies, failed, total.Elapsed);
     }
 
     internal static int FreePort()
