@@ -1,6 +1,7 @@
 namespace OrleansSagas.Client;
 
 /// <summary>No definition has the given name (or version).</summary>
+[GenerateSerializer]
 public sealed class DefinitionNotFoundException : SagaException
 {
     /// <summary>Creates the exception for <paramref name="definition"/>.</summary>
@@ -9,5 +10,6 @@ public sealed class DefinitionNotFoundException : SagaException
         Definition = definition;
 
     /// <summary>The unknown definition name.</summary>
+    [Id(0)]
     public string Definition { get; }
 }

@@ -4,8 +4,8 @@ using OrleansSagas.Engine;
 namespace OrleansSagas.Client;
 
 /// <summary>
-/// Starts, observes and steers sagas. Implemented in-process by the node runtime and over HTTP by the
-/// remote client; both behave the same.
+/// Starts, observes and steers sagas. Implemented by grain calls (<see cref="GrainSagaClient"/>, for Orleans apps)
+/// and over HTTP (<see cref="Http.SagaHttpClient"/>, for everything else); both behave the same.
 /// </summary>
 public interface ISagaClient
 {

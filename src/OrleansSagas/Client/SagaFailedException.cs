@@ -3,6 +3,7 @@ using OrleansSagas.Engine;
 namespace OrleansSagas.Client;
 
 /// <summary>Thrown by <see cref="SagaHandle.GetResultAsync{T}"/> when the saga ended without succeeding.</summary>
+[GenerateSerializer]
 public sealed class SagaFailedException : SagaException
 {
     /// <summary>Creates the exception for a saga that ended as <paramref name="saga"/> describes.</summary>
@@ -10,6 +11,7 @@ public sealed class SagaFailedException : SagaException
         : base($"Saga '{saga.Id}' ended {saga.Status}" + (saga.Error is { } e ? $": {e.Error}: {e.Cause}" : ".")) => Saga = saga;
 
     /// <summary>The saga as it ended.</summary>
+    [Id(0)]
     public SagaDescription Saga { get; }
 
     /// <summary>Its terminal status.</summary>

@@ -38,6 +38,15 @@ public sealed class StepContext
     /// <summary>Fires when the saga is cancelled or the attempt times out.</summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// Tells the saga the attempt is alive. State machine tasks with <c>HeartbeatSeconds</c> time out when no heartbeat
+    /// arrives in time; for other steps it has no effect.
+    /// </summary>
+    public Task HeartbeatAsync() => HeartbeatSink?.Invoke() ?? Task.CompletedTask;
+
+    /// <summary>Where heartbeats go; set by the runtime.</summary>
+    internal Func<Task>? HeartbeatSink { get; init; }
+
     /// <summary>Reads the output of an ancestor node as <typeparamref name="T"/>.</summary>
     /// <exception cref="KeyNotFoundException">The node is not an ancestor of this step.</exception>
     public T GetOutput<T>(string nodeName)

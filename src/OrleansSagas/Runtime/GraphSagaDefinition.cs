@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrleansSagas.Definitions;
 using OrleansSagas.Engine;
 using OrleansSagas.Engine.Commands;
+using OrleansSagas.Engine.Snapshots;
 using OrleansSagas.Storage;
 
 namespace OrleansSagas.Runtime;
@@ -15,14 +16,23 @@ internal sealed class GraphSagaDefinition(SagaGraph graph) : ISagaDefinition
     public string Kind => "csharp";
     public object InitialState => SagaState.Empty;
 
-    public SagaDecision Decide(object state, SagaMessage message, DateTimeOffset now) =>
-        SagaDecider.Decide(Graph, (SagaState)state, message, now);
+    public SagaTurn Decide(object state, SagaMessage message, DateTimeOffset now)
+    {
+        var decision = SagaDecider.Decide(Graph, (SagaState)state, message, now);
+        var next = (SagaState)state;
+        foreach (var e in decision.Events) next = SagaDecider.Apply(Graph, next, e);
+        return new SagaTurn(decision.Events, decision.Commands, next);
+    }
 
     public object Apply(object state, SagaEvent @event) => SagaDecider.Apply(Graph, (SagaState)state, @event);
 
     public SagaState View(object state) => (SagaState)state;
 
     public IReadOnlyList<SagaCommand> Resume(object state) => SagaDecider.Resume(Graph, (SagaState)state);
+
+    public string SerializeState(object state) => SagaStateCodec.Serialize((SagaState)state);
+
+    public object DeserializeState(string snapshot) => SagaStateCodec.Deserialize(snapshot);
 
     public (string Type, string Json) Serialize(SagaEvent @event) =>
         (@event.GetType().Name, JsonSerializer.Serialize(@event, SagaJson.Options));

@@ -7,9 +7,9 @@ using OrleansSagas.Storage;
 namespace OrleansSagas.Runtime;
 
 /// <summary>
-/// A runnable definition version as the saga actor drives it: a pure decider over an opaque state that is
-/// the fold of the saga's events, plus how to run its steps. Builder graphs and Amazon States Language
-/// machines both implement it, so one actor runtime gives them the same durability, history and API.
+/// A runnable definition version as the saga grain drives it: a pure decider over an opaque state that is
+/// the fold of the saga's events and is stored as a snapshot, plus how to run its steps. Builder graphs and Amazon
+/// States Language machines both implement it, so one grain gives them the same durability, history and API.
 /// </summary>
 public interface ISagaDefinition
 {
@@ -25,8 +25,11 @@ public interface ISagaDefinition
     /// <summary>The state of an instance before any event.</summary>
     object InitialState { get; }
 
-    /// <summary>Decides on a message; pure and deterministic.</summary>
-    SagaDecision Decide(object state, SagaMessage message, DateTimeOffset now);
+    /// <summary>
+    /// Decides on a message; pure and deterministic. The caller owns <paramref name="state"/> and gives it up: a
+    /// definition may reuse it for the new state, so the caller must not use it afterwards.
+    /// </summary>
+    SagaTurn Decide(object state, SagaMessage message, DateTimeOffset now);
 
     /// <summary>Folds one event into a state, returning the new state (the old one must not be relied upon afterwards).</summary>
     object Apply(object state, SagaEvent @event);
@@ -34,8 +37,15 @@ public interface ISagaDefinition
     /// <summary>What observers see of a state.</summary>
     SagaState View(object state);
 
-    /// <summary>Commands to re-issue when an instance is activated from its log.</summary>
+    /// <summary>Commands to re-issue when an instance is activated from its snapshot.</summary>
     IReadOnlyList<SagaCommand> Resume(object state);
+
+    /// <summary>Writes a state as a snapshot (JSON); <see cref="DeserializeState"/> reads it back identically.</summary>
+    string SerializeState(object state);
+
+    /// <summary>Reads a snapshot written by <see cref="SerializeState"/>.</summary>
+    /// <exception cref="InvalidDataException">The snapshot is damaged; the message names the field.</exception>
+    object DeserializeState(string snapshot);
 
     /// <summary>Converts an event to its stored type name and JSON.</summary>
     (string Type, string Json) Serialize(SagaEvent @event);

@@ -6,15 +6,14 @@ using OrleansSagas.Storage;
 
 namespace OrleansSagas.Runtime;
 
-/// <summary>Converts between engine states, stored headers and client descriptions.</summary>
+/// <summary>Converts between engine states, catalog rows and client descriptions.</summary>
 internal static class SagaDescriptions
 {
-    public static SagaRecord ToRecord(SagaState view, string id, int partition, long version, DateTimeOffset createdAt, DateTimeOffset now) => new()
+    public static SagaRecord ToRecord(SagaState view, string id, long version, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
     {
         Id = id,
         Definition = view.Definition,
         DefinitionVersion = view.Version,
-        Partition = partition,
         Status = view.Status,
         Input = view.Input.ValueKind == JsonValueKind.Undefined ? "null" : view.Input.GetRawText(),
         Output = view.Output?.GetRawText(),
@@ -22,7 +21,7 @@ internal static class SagaDescriptions
         Version = version,
         ParentId = view.ParentId,
         CreatedAt = createdAt,
-        UpdatedAt = now,
+        UpdatedAt = updatedAt,
         Summary = JsonSerializer.Serialize(new SagaSummary(view.Steps, view.StuckNode, view.ParentNode), SagaJson.Options),
     };
 

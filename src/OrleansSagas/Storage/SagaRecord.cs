@@ -2,7 +2,7 @@ using OrleansSagas.Engine;
 
 namespace OrleansSagas.Storage;
 
-/// <summary>The stored header of a saga instance: identity, status and a summary kept with every commit, so listing needs no replay.</summary>
+/// <summary>A saga's catalog row: identity, status and a summary of its last recorded decision, so listing needs no grain call.</summary>
 public sealed record SagaRecord
 {
     /// <summary>The saga id.</summary>
@@ -13,9 +13,6 @@ public sealed record SagaRecord
 
     /// <summary>The definition version the instance runs.</summary>
     public required int DefinitionVersion { get; init; }
-
-    /// <summary>The partition the id hashes to.</summary>
-    public required int Partition { get; init; }
 
     /// <summary>The current status.</summary>
     public required SagaStatus Status { get; init; }
@@ -29,7 +26,7 @@ public sealed record SagaRecord
     /// <summary>The error (JSON of <see cref="Definitions.SagaError"/>) once failed.</summary>
     public string? Error { get; init; }
 
-    /// <summary>The optimistic version: the sequence of the last event in the log.</summary>
+    /// <summary>The sequence of the saga's last event; a row is only replaced by one with a higher version.</summary>
     public required long Version { get; init; }
 
     /// <summary>The parent saga id for a child saga.</summary>

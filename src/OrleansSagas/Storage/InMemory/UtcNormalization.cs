@@ -7,11 +7,4 @@ internal static class UtcNormalization
         record with { CreatedAt = record.CreatedAt.ToUniversalTime(), UpdatedAt = record.UpdatedAt.ToUniversalTime() };
 
     public static StoredEvent ToUtc(this StoredEvent e) => e with { Timestamp = e.Timestamp.ToUniversalTime() };
-
-    public static TimerEntry ToUtc(this TimerEntry timer) => timer with { DueAt = timer.DueAt.ToUniversalTime() };
-
-    public static TaskEntry ToUtc(this TaskEntry task) => task with { VisibleAt = task.VisibleAt.ToUniversalTime() };
-
-    public static MemberRecord ToUtc(this MemberRecord member) =>
-        member with { StartedAt = member.StartedAt.ToUniversalTime(), LastHeartbeat = member.LastHeartbeat.ToUniversalTime() };
 }

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using OrleansSagas.Engine.Messages;
+
+namespace OrleansSagas.Grains;
+
+/// <summary>
+/// Durable time. While the grain is active, one grain timer fires the earliest armed timer at its due time. One
+/// reminder per running saga is the durable backstop: it wakes the saga after its silo died or it was deactivated,
+/// and late timers then fire at once.
+/// </summary>
+internal sealed partial class SagaGrain
+{
+    private const string ReminderName = "saga";
+    private IGrainTimer? _timer;
+    private IGrainTimer? _keepAlive;
+    private bool _hasReminder;
+
+    private void ScheduleTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (_definition is null || _store.State.Timers.Count == 0) return;
+        var due = _store.State.Timers.Values.Min() - _clock.GetUtcNow();
+        _timer = this.RegisterGrainTimer(FireDueTimersAsync, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    }
+
+    private async Task FireDueTimersAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var due = _store.State.Timers.Where(t => t.Value <= now).OrderBy(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).ToList();
+        foreach (var timerId in due)
+        {
+            // An earlier firing in this loop may have disarmed it.
+            if (_definition is null || _state is null || !_store.State.Timers.ContainsKey(timerId)) continue;
+            await CommitAsync(_definition, _state, new TimerFired(timerId), create: false).ConfigureAwait(true);
+        }
+        ScheduleTimer();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_definition is null || _state is null)
+        {
+            // A reminder of a saga that was never stored (or whose state was dropped): nothing to keep alive.
+            if (!_dropped) await RemoveReminderAsync().ConfigureAwait(true);
+            DeactivateOnIdle();
+            return;
+        }
+        _hasReminder = true;
+        if (IsTerminal)
+        {
+            await _lastCatalogWrite.ConfigureAwait(true);
+            await RemoveReminderAsync().ConfigureAwait(true);
+            return;
+        }
+        await FireDueTimersAsync(CancellationToken.None).ConfigureAwait(true);
+    }
+
+    /// <summary>Makes sure a running saga has its reminder; <paramref name="isNew"/> skips the lookup for a saga just created.</summary>
+    private async Task EnsureReminderAsync(bool isNew = false)
+    {
+        if (_hasReminder) return;
+        if (isNew || await this.GetReminder(ReminderName).ConfigureAwait(true) is null)
+            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod).ConfigureAwait(true);
+        _hasReminder = true;
+        LogReminderArmed(Id);
+    }
+
+    private async Task RemoveReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName).ConfigureAwait(true) is { } reminder)
+            await this.UnregisterReminder(reminder).ConfigureAwait(true);
+        _hasReminder = false;
+    }
+
+    /// <summary>Keeps the activation alive while attempts run off the turn (idle collection would abandon them).</summary>
+    private void KeepAliveWhileStepsRun()
+    {
+        if (_keepAlive is not null) return;
+        var period = TimeSpan.FromMinutes(1);
+        _keepAlive = this.RegisterGrainTimer(static _ => Task.CompletedTask,
+            new GrainTimerCreationOptions(period, period) { KeepAlive = true, Interleave = true });
+    }
+
+    private void StopKeepAlive()
+    {
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Saga {SagaId}: reminder armed.")]
+    private partial void LogReminderArmed(string sagaId);
+}

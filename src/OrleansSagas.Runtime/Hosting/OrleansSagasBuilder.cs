@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansSagas.Definitions;
+using OrleansSagas.Runtime;
+
+namespace OrleansSagas.Hosting;
+
+/// <summary>Adds sagas and options to a node being configured by <see cref="SagaSiloBuilderExtensions.AddOrleansSagas"/>.</summary>
+public sealed class OrleansSagasBuilder
+{
+    internal OrleansSagasBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The service collection, for handler registrations and provider extensions.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Registers a saga definition built in C#.</summary>
+    public OrleansSagasBuilder AddSaga(SagaGraph graph)
+    {
+        Services.AddSingleton<ISagaDefinition>(new GraphSagaDefinition(graph));
+        return this;
+    }
+
+    /// <summary>Configures the runtime settings.</summary>
+    public OrleansSagasBuilder Configure(Action<SagaRuntimeOptions> configure)
+    {
+        Services.Configure(configure);
+        return this;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+using Microsoft.Extensions.Options;
+using OrleansSagas.Catalog;
+using OrleansSagas.Client;
+using OrleansSagas.Grains;
+using OrleansSagas.Recovery;
+using OrleansSagas.Runtime;
+using OrleansSagas.Storage;
+using OrleansSagas.Storage.InMemory;
+
+namespace OrleansSagas.Hosting;
+
+/// <summary>Hosts sagas in an Orleans silo.</summary>
+public static class SagaSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the saga runtime to a silo: the saga grains, the catalog writer, the definition registry, recovery after a
+    /// silo dies, and <see cref="ISagaClient"/> (by grain calls). The silo also needs a grain storage provider named
+    /// <see cref="SagaStorageNames.Default"/> and a reminder service: <c>UseSagasSqlite</c> / <c>UseSagasPostgreSql</c>
+    /// (OrleansSagas.AdoNet) add both on a database and put the catalog there too; without them the catalog is in memory.
+    /// </summary>
+    /// <example><code>
+    /// builder.UseOrleans(silo => silo
+    ///     .UseLocalhostClustering()
+    ///     .UseSagasSqlite("data/sagas.db")
+    ///     .AddOrleansSagas(sagas => sagas.AddSaga(TravelBooking.Definition)));
+    /// </code></example>
+    public static ISiloBuilder AddOrleansSagas(this ISiloBuilder builder, Action<OrleansSagasBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SagaRuntimeOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.AddSerializer(s => s.AddSagaSerializers());
+        services.TryAddSingleton<ISagaStorage, InMemorySagaStorage>();
+        services.TryAddSingleton<SagaDefinitionRegistry>();
+        services.TryAddSingleton<SagaCatalogWriter>();
+        services.TryAddSingleton<SagaClock>();
+        services.TryAddSingleton<ISagaClient, GrainSagaClient>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaStorageInitializer>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaRecovery>();
+        configure?.Invoke(new OrleansSagasBuilder(services));
+        return builder;
+    }
+}
