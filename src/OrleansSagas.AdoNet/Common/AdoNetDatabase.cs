@@ -4,7 +4,7 @@ namespace OrleansSagas.AdoNet.Common;
 
 /// <summary>
 /// What the shared SQL ports need from a vendor: connections, one write transaction at a time or many,
-/// how times and partition sets are encoded, and the few SQL fragments that differ between vendors.
+/// how times are encoded, and the few SQL fragments that differ between vendors.
 /// </summary>
 internal abstract class AdoNetDatabase : IAsyncDisposable
 {
@@ -13,12 +13,6 @@ internal abstract class AdoNetDatabase : IAsyncDisposable
 
     /// <summary>The vendor prefix of the migration scripts, e.g. "SQLite".</summary>
     public abstract string Vendor { get; }
-
-    /// <summary>Appended to the lease read of a commit so a concurrent lease change waits for the commit (or "").</summary>
-    public virtual string LockLeaseRowForShare => "";
-
-    /// <summary>Appended to the task selection of a lease so concurrent workers skip each other's rows (or "").</summary>
-    public virtual string LockRowSkipLocked => "";
 
     /// <summary>A statement serializing registrations of one definition name (parameter @name), or null when writes are serial anyway.</summary>
     public virtual string? LockDefinitionName => null;
@@ -48,12 +42,6 @@ internal abstract class AdoNetDatabase : IAsyncDisposable
 
     /// <summary>Reads a time column.</summary>
     public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
-
-    /// <summary>A predicate "<paramref name="column"/> is in the set given by parameter <paramref name="parameter"/>".</summary>
-    public abstract string InPartitions(string column, string parameter);
-
-    /// <summary>The parameter value for <see cref="InPartitions"/>.</summary>
-    public abstract object ToDb(IReadOnlyCollection<int> partitions);
 
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();

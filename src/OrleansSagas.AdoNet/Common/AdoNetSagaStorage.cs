@@ -3,8 +3,8 @@ using OrleansSagas.Storage;
 namespace OrleansSagas.AdoNet.Common;
 
 /// <summary>
-/// What the ADO.NET providers share: every storage port over one database, so a saga commit can check its
-/// partition's lease epoch in the same transaction. SQLite and PostgreSQL differ only in their database dialect.
+/// What the ADO.NET providers share: the catalog, history and definition tables over one database (the one Orleans'
+/// grain storage and reminders use). SQLite and PostgreSQL differ only in their database dialect.
 /// </summary>
 public abstract class AdoNetSagaStorage : ISagaStorage, IAsyncDisposable, IDisposable
 {
@@ -13,31 +13,15 @@ public abstract class AdoNetSagaStorage : ISagaStorage, IAsyncDisposable, IDispo
     private protected AdoNetSagaStorage(AdoNetDatabase database)
     {
         _database = database;
-        Sagas = new SqlSagaStore(database);
-        Timers = new SqlTimerStore(database);
-        Tasks = new SqlTaskQueue(database);
+        Catalog = new SqlSagaCatalog(database);
         Definitions = new SqlDefinitionStore(database);
-        Membership = new SqlMembershipStore(database);
-        Leases = new SqlLeaseStore(database);
     }
 
     /// <inheritdoc />
-    public ISagaStore Sagas { get; }
-
-    /// <inheritdoc />
-    public ITimerStore Timers { get; }
-
-    /// <inheritdoc />
-    public ITaskQueue Tasks { get; }
+    public ISagaCatalog Catalog { get; }
 
     /// <inheritdoc />
     public IDefinitionStore Definitions { get; }
-
-    /// <inheritdoc />
-    public IMembershipStore Membership { get; }
-
-    /// <inheritdoc />
-    public ILeaseStore Leases { get; }
 
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);

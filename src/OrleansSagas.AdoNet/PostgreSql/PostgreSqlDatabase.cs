@@ -17,10 +17,6 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource) : AdoNetDa
 
     public override string Vendor => "PostgreSQL";
 
-    public override string LockLeaseRowForShare => " FOR SHARE";
-
-    public override string LockRowSkipLocked => " FOR UPDATE SKIP LOCKED";
-
     public override string? LockDefinitionName => "SELECT pg_advisory_xact_lock(1330864481, hashtext(@name))";
 
     public override string? LockMigration => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
@@ -29,10 +25,6 @@ internal sealed class PostgreSqlDatabase(NpgsqlDataSource dataSource) : AdoNetDa
 
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
         new(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
-
-    public override string InPartitions(string column, string parameter) => $"{column} = ANY({parameter})";
-
-    public override object ToDb(IReadOnlyCollection<int> partitions) => partitions.ToArray();
 
     public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
 

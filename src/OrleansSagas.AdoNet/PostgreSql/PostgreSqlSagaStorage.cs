@@ -5,12 +5,11 @@ using OrleansSagas.Storage;
 namespace OrleansSagas.AdoNet.PostgreSql;
 
 /// <summary>
-/// The cluster storage provider: every port in one PostgreSQL database shared by all nodes.
+/// The cluster's saga tables (catalog, history, definitions) in one PostgreSQL database shared by all silos, beside
+/// Orleans' grain storage, reminders and membership.
 /// </summary>
 /// <remarks>
-/// A commit is one transaction that checks the partition lease's epoch (holding the lease row so an ownership change waits for
-/// it) and the saga's version, then appends events and arms timers and tasks. Workers lease tasks with
-/// <c>FOR UPDATE SKIP LOCKED</c>. Times are stored as timestamptz, so they keep microsecond precision.
+/// Times are stored as timestamptz, so they keep microsecond precision.
 /// The schema is created or migrated by <see cref="AdoNetSagaStorage.InitializeAsync"/>, or on first use; nodes starting together serialize
 /// their migrations on an advisory lock. Connection and server errors surface unchanged: callers retry.
 /// </remarks>

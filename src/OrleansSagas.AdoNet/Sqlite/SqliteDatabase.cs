@@ -52,10 +52,6 @@ internal sealed class SqliteDatabase : AdoNetDatabase
 
     public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
 
-    public override string InPartitions(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
-
-    public override object ToDb(IReadOnlyCollection<int> partitions) => JsonSerializer.Serialize(partitions);
-
     public override async ValueTask DisposeAsync()
     {
         await writeGate.WaitAsync().ConfigureAwait(false);

@@ -4,10 +4,10 @@ using OrleansSagas.Storage;
 namespace OrleansSagas.AdoNet.Sqlite;
 
 /// <summary>
-/// The embedded storage provider: every port in one SQLite file, for a single node with zero set-up.
+/// The embedded saga tables (catalog, history, definitions) in one SQLite file, beside Orleans' grain storage and reminders, for a single silo with zero set-up.
 /// </summary>
 /// <remarks>
-/// The file uses WAL journaling with <c>synchronous = FULL</c> by default, so an acknowledged commit survives a crash of the
+/// The file uses WAL journaling with <c>synchronous = FULL</c> by default, so an acknowledged write survives a crash of the
 /// process or the machine. Writes are serialized on one connection; reads run concurrently on pooled connections.
 /// The schema is created or migrated by <see cref="AdoNetSagaStorage.InitializeAsync"/>, or on first use.
 /// Dispose the provider to close the file.

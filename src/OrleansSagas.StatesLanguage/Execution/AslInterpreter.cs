@@ -44,6 +44,14 @@ public sealed class AslInterpreter
         return new Decider(state.Clone(), _definition, _options, now).Decide(message);
     }
 
+    /// <summary>
+    /// Decides like <see cref="Decide"/> but on <paramref name="state"/> itself, without copying it first: for a host
+    /// that owns the state and discards it if anything fails. The cost of a decision then depends on the events it
+    /// records, not on the size of the state.
+    /// </summary>
+    internal AslDecision DecideInPlace(AslExecutionState state, AslMessage message, DateTimeOffset now) =>
+        new Decider(state, _definition, _options, now).Decide(message);
+
     /// <summary>Folds one history event into a state (returns a new state; the argument is not modified).</summary>
     /// <param name="state">The state before the event.</param>
     /// <param name="historyEvent">The next event of the history.</param>

@@ -51,7 +51,7 @@ public sealed class AslSagaDefinition : ISagaDefinition
     public object InitialState => AslRunState.Empty;
 
     /// <inheritdoc />
-    public SagaDecision Decide(object state, SagaMessage message, DateTimeOffset now)
+    public SagaTurn Decide(object state, SagaMessage message, DateTimeOffset now)
     {
         var run = (AslRunState)state;
         AslMessage? asl = message switch
@@ -70,14 +70,19 @@ public sealed class AslSagaDefinition : ISagaDefinition
             StepCompleted done => new AslTaskSucceeded(done.Node, JsonNode.Parse(done.Output.ValueKind == JsonValueKind.Undefined ? "null" : done.Output.GetRawText())),
             StepFailed failed => new AslTaskFailed(failed.Node, failed.Error.Error, failed.Error.Cause),
             TimerFired timer => new AslTimerFired(timer.TimerId),
+            StepHeartbeat heartbeat => new AslTaskHeartbeat(heartbeat.Node),
             CancelSaga cancel => new AslStopExecution(null, cancel.Reason),
             _ => null,
         };
-        if (asl is null || (asl is not AslStartExecution && run.Execution.Status != AslExecutionStatus.Running)) return SagaDecision.None;
-        if (asl is AslStartExecution && run.Execution.Status != AslExecutionStatus.NotStarted) return SagaDecision.None;
-        var decision = _interpreter.Decide(run.Execution, asl, now);
+        if (asl is null || (asl is not AslStartExecution && run.Execution.Status != AslExecutionStatus.Running)) return new SagaTurn([], [], run);
+        if (asl is AslStartExecution && run.Execution.Status != AslExecutionStatus.NotStarted) return new SagaTurn([], [], run);
+        // The grain owns the state it passes: decide on it in place (no copy), and keep the state the decision
+        // folded its events into instead of applying them a second time.
+        var decision = _interpreter.DecideInPlace(run.Execution, asl, now);
+        var next = run with { Execution = decision.State };
+        foreach (var e in decision.Events) next = next.Track(e);
         var events = decision.Events.Select(e => (SagaEvent)new AslSagaEvent(e) { Timestamp = e.Timestamp }).ToList();
-        return new SagaDecision(events, [.. decision.Effects.Select(ToCommand)]);
+        return new SagaTurn(events, [.. decision.Effects.Select(ToCommand)], next);
     }
 
     /// <inheritdoc />
@@ -123,6 +128,12 @@ public sealed class AslSagaDefinition : ISagaDefinition
     /// <inheritdoc />
     public IReadOnlyList<SagaCommand> Resume(object state) =>
         [.. ((AslRunState)state).ScheduledTasks.Values.Select(ToRunAction)];
+
+    /// <inheritdoc />
+    public string SerializeState(object state) => AslRunStateCodec.Serialize((AslRunState)state);
+
+    /// <inheritdoc />
+    public object DeserializeState(string snapshot) => AslRunStateCodec.Deserialize(snapshot);
 
     /// <inheritdoc />
     public (string Type, string Json) Serialize(SagaEvent @event)
