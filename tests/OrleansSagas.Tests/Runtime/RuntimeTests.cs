@@ -2,6 +2,7 @@ using OrleansSagas.Client;
 using OrleansSagas.Definitions;
 using OrleansSagas.Engine;
 using OrleansSagas.Hosting;
+using Orleans.Runtime;
 
 namespace OrleansSagas.Tests.Runtime;
 
@@ -140,39 +141,49 @@ public sealed class RuntimeTests
     }
 
     [Fact]
-    public async Task After_a_crash_a_step_that_was_running_runs_again_with_the_same_idempotency_key()
+    public async Task A_deactivated_saga_comes_back_on_the_next_message()
     {
-        var graph = new SagaBuilder("crashy")
-            .Step<RecordingStep>("pay")
-            .Step<BlockingStep>("slow", n => n.After("pay"))
-            .Build();
-        var storage = new Storage.InMemory.InMemorySagaStorage();
-        var log = new StepLog();
-        var first = await TestNode.StartAsync(b => b.AddSaga(graph), storage, log: log);
-        await first.Client.StartAsync("crashy", new TripInput("ada", 1), "k1");
-        await TestNode.Eventually(() => Task.FromResult(log.Names.Contains("slow")), "the slow step runs");
-        await first.CrashAsync();
-
-        await using var second = await TestNode.StartAsync(b => b.AddSaga(graph), storage, log: log);
-        await TestNode.Eventually(() => Task.FromResult(log.Names.Count(n => n == "slow") == 2), "the slow step runs again");
-        log.Gate("slow").SetResult();
-        await second.UntilStatus("k1", SagaStatus.Succeeded);
-        var runs = log.Calls.Where(c => c.Step == "slow").ToList();
-        Assert.Equal(runs[0].Key, runs[1].Key);
-        Assert.Equal(runs[0].Attempt, runs[1].Attempt);
-        Assert.Single(log.Calls, c => c.Step == "pay");
+        var graph = new SagaBuilder("signal-only").WaitForSignal("go", "go").Build();
+        await using var node = await TestNode.StartAsync(b => b.AddSaga(graph));
+        await node.Client.StartAsync("signal-only", new TripInput("ada", 1), "i1");
+        var management = node.Cluster.Client.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        await TestNode.Eventually(async () => (await management.GetSimpleGrainStatistics()).All(s => !s.GrainType.Contains("SagaGrain", StringComparison.Ordinal) || s.ActivationCount == 0),
+            "the saga activation is collected");
+        await node.Client.SignalAsync("i1", "go", SagaJson.Parse("{}"));
+        await node.UntilStatus("i1", SagaStatus.Succeeded);
     }
 
     [Fact]
-    public async Task Idle_activations_are_dropped_and_come_back_on_the_next_message()
+    public async Task A_step_running_three_minutes_does_not_block_signals_status_or_cancel()
     {
-        var graph = new SagaBuilder("signal-only").WaitForSignal("go", "go").Build();
-        await using var node = await TestNode.StartAsync(b => b.AddSaga(graph).Configure(o => o.IdleDeactivation = TimeSpan.FromMinutes(1)));
-        await node.Client.StartAsync("signal-only", new TripInput("ada", 1), "i1");
-        Assert.Equal(1, node.Runtime.ActivationCount);
-        node.Time.Advance(TimeSpan.FromMinutes(2));
-        await TestNode.Eventually(() => Task.FromResult(node.Runtime.ActivationCount == 0), "the activation is dropped");
-        await node.Client.SignalAsync("i1", "go", SagaJson.Parse("{}"));
-        await node.UntilStatus("i1", SagaStatus.Succeeded);
+        var graph = new SagaBuilder("long-step")
+            .Step<RecordingStep>("pay", n => n.WithUndo<RecordingUndo>())
+            .Step<BlockingStep>("slow", n => n.After("pay").WithUndo<RecordingUndo>())
+            .Build();
+        await using var node = await TestNode.StartAsync(b => b.AddSaga(graph));
+        await node.Client.StartAsync("long-step", new TripInput("ada", 1), "l1");
+        await TestNode.Eventually(() => Task.FromResult(node.Log.Names.Contains("slow")), "the slow step runs");
+        for (var minute = 0; minute < 3; minute++)
+        {
+            node.Time.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(SagaStatus.Running, (await node.Client.DescribeAsync("l1")).Status);
+            await node.Client.SignalAsync("l1", "nudge", SagaJson.Parse("{}"));
+        }
+        Assert.Equal(StepStatus.Running, (await node.Client.DescribeAsync("l1")).Steps.Single(s => s.Name == "slow").Status);
+        await node.Client.CancelAsync("l1");
+        await node.UntilStatus("l1", SagaStatus.Cancelled);
+        Assert.Equal(["pay", "slow", "undo:pay"], node.Log.Names);
+    }
+
+    [Fact]
+    public async Task An_unknown_saga_id_is_not_found_over_grain_calls()
+    {
+        await using var node = await TestNode.StartAsync(b => b.AddSaga(Trip()));
+        await Assert.ThrowsAsync<SagaNotFoundException>(() => node.Client.DescribeAsync("nobody"));
+        await Assert.ThrowsAsync<SagaNotFoundException>(() => node.Client.SignalAsync("nobody", "go", SagaJson.Parse("{}")));
+        await Assert.ThrowsAsync<SagaNotFoundException>(() => node.Client.CancelAsync("nobody"));
+        await Assert.ThrowsAsync<SagaNotFoundException>(() => node.Client.GetHistoryAsync("nobody"));
+        Assert.Empty((await node.Client.ListAsync()).Items);
     }
 }

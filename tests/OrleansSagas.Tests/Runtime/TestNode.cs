@@ -1,72 +1,66 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
 using OrleansSagas.Client;
+using OrleansSagas.Engine;
 using OrleansSagas.Hosting;
-using OrleansSagas.Runtime;
-using OrleansSagas.Storage;
 using OrleansSagas.Storage.InMemory;
-using OrleansSagas.Testing;
+using OrleansSagas.Testing.Faults;
+using OrleansSagas.Testing.Hosting;
 
 namespace OrleansSagas.Tests.Runtime;
 
-/// <summary>One in-process node on fake time and a (shareable) in-memory store, with the test handlers registered.</summary>
+/// <summary>An Orleans TestCluster hosting sagas on fake time and in-memory storage, with the test handlers registered.</summary>
 internal sealed class TestNode : IAsyncDisposable
 {
-    private readonly List<IHostedService> _hosted;
-
-    private TestNode(ServiceProvider services)
+    private TestNode(TestCluster cluster, FakeTimeProvider time, StepLog log, SagaFaults faults, InMemorySagaStorage catalog)
     {
-        Services = services;
-        Runtime = services.GetRequiredService<SagaRuntime>();
-        Client = services.GetRequiredService<ISagaClient>();
-        Time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
-        Log = services.GetRequiredService<StepLog>();
-        _hosted = [.. services.GetServices<IHostedService>()];
+        Cluster = cluster;
+        Client = cluster.SagaClient();
+        Time = time;
+        Log = log;
+        Faults = faults;
+        Catalog = catalog;
     }
 
-    public ServiceProvider Services { get; }
-    public SagaRuntime Runtime { get; }
+    public TestCluster Cluster { get; }
     public ISagaClient Client { get; }
     public FakeTimeProvider Time { get; }
     public StepLog Log { get; }
+    public SagaFaults Faults { get; }
+    public InMemorySagaStorage Catalog { get; }
 
-    public static async Task<TestNode> StartAsync(Action<OrleansSagasBuilder> sagas, ISagaStorage? storage = null,
-        FakeTimeProvider? time = null, StepLog? log = null)
+    public static async Task<TestNode> StartAsync(Action<OrleansSagasBuilder> sagas, int silos = 1)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-        services.AddSingleton(storage ?? new InMemorySagaStorage());
-        services.AddSingleton(log ?? new StepLog());
-        services.AddOrleansSagas(b =>
-        {
-            b.Configure(o => o.TimerScanInterval = TimeSpan.FromSeconds(1));
-            sagas(b);
-        });
-        var node = new TestNode(services.BuildServiceProvider());
-        foreach (var hosted in node._hosted) await hosted.StartAsync(CancellationToken.None);
-        return node;
-    }
-
-    /// <summary>Abandons the node without a graceful stop, as a crash would (in-flight work is lost, leases stay).</summary>
-    public async Task CrashAsync()
-    {
-        await Runtime.DisposeAsync();
-        await Services.DisposeAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var log = new StepLog();
+        var faults = new SagaFaults();
+        var catalog = new InMemorySagaStorage();
+        var builder = new TestClusterBuilder((short)silos).AddSagas(silo => silo
+            .UseSagasInMemory(catalog)
+            .UseSagaFakeTime(time)
+            .UseSagaFaults(faults)
+            .AddOrleansSagas(b =>
+            {
+                b.Services.AddSingleton(log);
+                sagas(b);
+            }));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TestNode(cluster, time, log, faults, catalog);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hosted in _hosted) await hosted.StopAsync(CancellationToken.None);
-        await Services.DisposeAsync();
+        Faults.Clear();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
     }
 
     /// <summary>Waits (real time, bounded) until <paramref name="condition"/> holds.</summary>
     public static async Task Eventually(Func<Task<bool>> condition, string what, TimeSpan? deadline = null)
     {
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(10));
+        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(15));
         while (!await condition())
         {
             if (DateTime.UtcNow > until) throw new TimeoutException($"Timed out waiting until {what}.");
@@ -74,6 +68,6 @@ internal sealed class TestNode : IAsyncDisposable
         }
     }
 
-    public Task UntilStatus(string id, OrleansSagas.Engine.SagaStatus status) =>
+    public Task UntilStatus(string id, SagaStatus status) =>
         Eventually(async () => (await Client.DescribeAsync(id)).Status == status, $"saga {id} is {status}");
 }
