@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrleansSagas.Definitions;
 
@@ -19,11 +20,14 @@ internal static class SagaStateCodec
     /// <summary>The format version written; a reader refuses anything newer.</summary>
     public const int Format = 1;
 
+    // Snapshots are stored, never embedded in HTML: only what JSON requires is escaped, so timestamps keep their '+'.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Serialize(SagaState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteNumber("format", Format);
