@@ -32,11 +32,15 @@ internal sealed class SagaDriver
     /// <summary>The state after each event of <see cref="Log"/> (index i: after i + 1 events).</summary>
     public List<SagaState> States { get; } = [];
 
+    /// <summary>Every message sent, with how many events the log had when it arrived and the time it was decided at.</summary>
+    public List<(int Events, SagaMessage Message, DateTimeOffset At)> Received { get; } = [];
+
     /// <summary>Timers armed and neither disarmed nor fired, tracked from the commands the engine issued.</summary>
     public Dictionary<string, DateTimeOffset> Timers { get; } = new(StringComparer.Ordinal);
 
     public SagaDecision Send(SagaMessage message)
     {
+        Received.Add((Log.Count, message, Now));
         var decision = SagaDecider.Decide(Graph, State, message, Now);
         foreach (var e in decision.Events)
         {
