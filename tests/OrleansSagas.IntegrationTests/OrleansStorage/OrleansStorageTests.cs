@@ -13,6 +13,8 @@ public abstract class OrleansStorageTests<TFixture>(TFixture fixture) : IClassFi
 {
     private const string GrainType = "storageprobe";
 
+    private static readonly Orleans.Runtime.GrainType ProbeType = Orleans.Runtime.GrainType.Create(GrainType);
+
     protected TFixture Fixture { get; } = fixture;
 
     private static string Key(string name) => $"{name}-{Guid.NewGuid():N}";
@@ -111,6 +113,31 @@ public abstract class OrleansStorageTests<TFixture>(TFixture fixture) : IClassFi
             storage.WriteStateAsync(GrainType, id, new GrainState<StorageProbeState>(new StorageProbeState { Value = "two" })));
 
         Assert.Equal("one", (await ReadAsync(id)).State!.Value);
+    }
+
+    [Fact]
+    public async Task Keys_differing_only_in_their_extension_have_separate_states()
+    {
+        var guid = Guid.NewGuid();
+        GrainId[] ids =
+        [
+            GrainId.Create(ProbeType, GrainIdKeyExtensions.CreateGuidKey(guid)),
+            GrainId.Create(ProbeType, IdSpan.Create($"{guid:N}+")),
+            GrainId.Create(ProbeType, GrainIdKeyExtensions.CreateGuidKey(guid, "x")),
+            GrainId.Create(ProbeType, GrainIdKeyExtensions.CreateIntegerKey(42, Key("ext"))),
+        ];
+
+        foreach (var (id, index) in ids.Select((id, index) => (id, index)))
+        {
+            var state = new GrainState<StorageProbeState>(new StorageProbeState { Value = $"state {index}" });
+            await Fixture.Storage.WriteStateAsync(GrainType, id, state);
+            Assert.Equal("1", state.ETag);
+        }
+
+        foreach (var (id, index) in ids.Select((id, index) => (id, index)))
+        {
+            Assert.Equal($"state {index}", (await ReadAsync(id)).State!.Value);
+        }
     }
 
     [Fact]
