@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 namespace OrleansSagas.AdoNet.Common;
 
 /// <summary>
-/// Applies the embedded {Vendor}-{Number}-{Feature}.sql scripts a database has not seen yet, in order, recording each in
-/// saga_schema_version, all in one transaction; refuses a database whose schema is newer than this build.
+/// Applies the embedded {Vendor}-{Number}-{Feature}.sql scripts a database has not seen yet, in number order (gaps allowed),
+/// recording each in saga_schema_version, all in one transaction; refuses a database whose schema is newer than this build.
 /// </summary>
 internal static partial class SchemaMigrator
 {
@@ -38,19 +38,29 @@ internal static partial class SchemaMigrator
         return scripts;
     }
 
-    public static async Task<int> MigrateAsync(AdoNetDatabase database, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public static Task<int> MigrateAsync(AdoNetDatabase database, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        MigrateAsync(database.Vendor, database.LockMigration, connection, transaction, cancellationToken);
+
+    /// <summary>
+    /// Applies, in number order, every script of <paramref name="vendor"/> not yet recorded in saga_schema_version, inside
+    /// <paramref name="transaction"/>, after running <paramref name="lockStatement"/> (if any) so concurrent migrations serialize.
+    /// Numbers need not be contiguous, and a script merged later with a lower number than one already applied is still applied.
+    /// </summary>
+    /// <returns>The highest script number this build knows.</returns>
+    public static async Task<int> MigrateAsync(string vendor, string? lockStatement, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        if (database.LockMigration is { } lockStatement)
+        if (lockStatement is not null)
         {
             await connection.Command(lockStatement, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await connection.Command(CreateVersionTable, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        var current = Convert.ToInt32(
-            await connection.Command("SELECT COALESCE(MAX(version), 0) FROM saga_schema_version", transaction).ScalarAsync(cancellationToken).ConfigureAwait(false),
-            CultureInfo.InvariantCulture);
+        var applied = (await connection.Command("SELECT version FROM saga_schema_version", transaction)
+                .ListAsync(reader => Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false))
+            .ToHashSet();
+        var current = applied.Count == 0 ? 0 : applied.Max();
 
-        var scripts = Scripts(database.Vendor);
+        var scripts = Scripts(vendor);
         var supported = scripts.Count == 0 ? 0 : scripts[^1].Version;
         if (current > supported)
         {
@@ -58,7 +68,7 @@ internal static partial class SchemaMigrator
                 $"Database schema version {current} is newer than this build supports ({supported}); upgrade OrleansSagas.");
         }
 
-        foreach (var script in scripts.Where(s => s.Version > current))
+        foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
         {
             await connection.Command(script.Sql, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
             await connection.Command("INSERT INTO saga_schema_version (version, description, applied_at) VALUES (@version, @description, @appliedAt)", transaction)
