@@ -1,5 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansSagas.AdoNet.PostgreSql;
+using OrleansSagas.AdoNet.Sqlite;
+using OrleansSagas.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -12,7 +16,7 @@ namespace OrleansSagas.AdoNet;
 
 /// <summary>
 /// Wires a silo (or a client) to the OrleansSagas database through the Orleans ADO.NET providers: grain storage, reminders
-/// and, on PostgreSQL, cluster membership. The schema (the saga tables plus the Orleans tables and the queries the providers
+/// and, on PostgreSQL, cluster membership; the saga catalog, history and definitions go to the same database. The schema (the saga tables plus the Orleans tables and the queries the providers
 /// read from OrleansQuery) is migrated when the silo starts, before any provider initializes.
 /// </summary>
 /// <remarks>
@@ -56,6 +60,9 @@ public static class SagaAdoNetSiloBuilderExtensions
         }.ToString();
 
         var services = builder.Services;
+        // The catalog, history and definitions live in the same file.
+        services.RemoveAll<ISagaStorage>();
+        services.AddSingleton<ISagaStorage>(_ => new SqliteSagaStorage(fullPath));
         AddMigration(services, $"SQLite {fullPath}", cancellationToken => OrleansSchema.MigrateSqliteAsync(connectionString, cancellationToken));
 
         // One data source per file, owned (and disposed) by the container, shared by storage providers and reminders.
@@ -93,6 +100,8 @@ public static class SagaAdoNetSiloBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(storageName);
 
         var services = builder.Services;
+        services.RemoveAll<ISagaStorage>();
+        services.AddSingleton<ISagaStorage>(_ => new PostgreSqlSagaStorage(connectionString));
         var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         AddMigration(services, $"PostgreSQL {database.Host}:{database.Port}/{database.Database}", cancellationToken => OrleansSchema.MigratePostgreSqlAsync(connectionString, cancellationToken));
         builder.AddAdoNetGrainStorage(storageName, options =>

@@ -6,7 +6,7 @@ using OrleansSagas.Server.StatesLanguage;
 
 namespace OrleansSagas.Server;
 
-/// <summary>Maps the HTTP API every saga node serves.</summary>
+/// <summary>Maps the HTTP API every silo serves (its calls are grain calls, so any silo serves any saga).</summary>
 public static class SagaApiEndpointRouteBuilderExtensions
 {
     /// <summary>
@@ -34,8 +34,6 @@ public static class SagaApiEndpointRouteBuilderExtensions
         group.MapPost("/api/sagas/{id}/cancel", SagaEndpoints.Cancel);
         group.MapPost("/api/sagas/{id}/stuck/{node}/retry", SagaEndpoints.RetryStuck);
         group.MapPost("/api/sagas/{id}/stuck/{node}/skip", SagaEndpoints.SkipStuck);
-        // Node-to-node forwarding, when the node is part of a cluster (outside the group: its own error protocol).
-        endpoints.MapSagaClusterEndpoints();
         return group;
     }
 }

@@ -4,8 +4,9 @@ using OrleansSagas.Hosting;
 namespace OrleansSagas.Server;
 
 /// <summary>
-/// The node settings read from configuration besides <see cref="SagaRuntimeOptions"/> (which binds the same
-/// section): which storage to use and where it is. Read and validated once, when the node is configured.
+/// The silo settings read from configuration besides <see cref="SagaRuntimeOptions"/> (which binds the same
+/// section): which storage to use and where it is, the Orleans ports and cluster identity. Read and validated once,
+/// when the silo is configured.
 /// </summary>
 public sealed class SagaNodeSettings
 {
@@ -26,6 +27,21 @@ public sealed class SagaNodeSettings
 
     /// <summary><c>ConnectionStrings:Sagas</c>: the PostgreSQL connection string; required when <see cref="Storage"/> is PostgreSql.</summary>
     public string? PostgreSqlConnectionString { get; init; }
+
+    /// <summary><c>Sagas:SiloPort</c>: the port silos talk to each other on. Default 11111.</summary>
+    public int SiloPort { get; init; } = 11111;
+
+    /// <summary><c>Sagas:GatewayPort</c>: the port Orleans clients connect to. Default 30000.</summary>
+    public int GatewayPort { get; init; } = 30000;
+
+    /// <summary><c>Sagas:ClusterId</c>: the Orleans cluster id; silos and clients of one cluster share it. Default <c>orleans-sagas</c>.</summary>
+    public string ClusterId { get; init; } = DefaultClusterId;
+
+    /// <summary><c>Sagas:ServiceId</c>: the Orleans service id; keeps grain state and reminders across cluster versions. Default <c>orleans-sagas</c>.</summary>
+    public string ServiceId { get; init; } = DefaultClusterId;
+
+    /// <summary>The default of <see cref="ClusterId"/> and <see cref="ServiceId"/>.</summary>
+    public const string DefaultClusterId = "orleans-sagas";
 
     /// <summary>The runtime options as configuration sets them (code may still change them).</summary>
     public SagaRuntimeOptions Runtime { get; init; } = new();
@@ -59,8 +75,30 @@ public sealed class SagaNodeSettings
             Storage = storage,
             SqlitePath = sqlitePath,
             PostgreSqlConnectionString = connectionString,
+            SiloPort = ReadPort(section, "SiloPort", 11111),
+            GatewayPort = ReadPort(section, "GatewayPort", 30000),
+            ClusterId = ReadName(section, "ClusterId"),
+            ServiceId = ReadName(section, "ServiceId"),
             Runtime = ReadRuntimeOptions(section),
         };
+    }
+
+    private static int ReadPort(IConfigurationSection section, string key, int fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            throw new SagaConfigurationException($"{SectionName}:{key}", $"{SectionName}:{key} must be a port number from 1 to 65535 (was '{text}').");
+        return port;
+    }
+
+    private static string ReadName(IConfigurationSection section, string key)
+    {
+        var text = section[key];
+        if (text is null) return DefaultClusterId;
+        if (string.IsNullOrWhiteSpace(text) || text.Any(char.IsWhiteSpace))
+            throw new SagaConfigurationException($"{SectionName}:{key}", $"{SectionName}:{key} must be a non-empty name without spaces (was '{text}').");
+        return text;
     }
 
     private static SagaRuntimeOptions ReadRuntimeOptions(IConfigurationSection section)

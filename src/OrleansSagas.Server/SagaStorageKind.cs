@@ -1,14 +1,14 @@
 namespace OrleansSagas.Server;
 
-/// <summary>Which storage provider a node uses (setting <c>Sagas:Storage</c>).</summary>
+/// <summary>Where a silo keeps saga state, reminders and the catalog (setting <c>Sagas:Storage</c>).</summary>
 public enum SagaStorageKind
 {
-    /// <summary>A SQLite file (<c>Sagas:SqlitePath</c>): one node, zero set-up. The default.</summary>
+    /// <summary>A SQLite file (<c>Sagas:SqlitePath</c>) with localhost clustering: one silo, zero set-up. The default.</summary>
     Sqlite,
 
-    /// <summary>A PostgreSQL database (<c>ConnectionStrings:Sagas</c>): what a cluster shares.</summary>
+    /// <summary>A PostgreSQL database (<c>ConnectionStrings:Sagas</c>): grain storage, reminders and membership of a cluster.</summary>
     PostgreSql,
 
-    /// <summary>Memory only: everything is lost when the process ends. For tests and demos.</summary>
+    /// <summary>Memory only, one silo: everything is lost when the process ends. For tests and demos.</summary>
     InMemory,
 }

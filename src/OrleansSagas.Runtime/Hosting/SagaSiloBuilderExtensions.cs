@@ -41,7 +41,8 @@ public static class SagaSiloBuilderExtensions
         services.TryAddSingleton<SagaDefinitionRegistry>();
         services.TryAddSingleton<SagaCatalogWriter>();
         services.TryAddSingleton<SagaClock>();
-        services.TryAddSingleton<ISagaClient, GrainSagaClient>();
+        services.TryAddSingleton<GrainSagaClient>();
+        services.TryAddSingleton<ISagaClient>(sp => sp.GetRequiredService<GrainSagaClient>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaStorageInitializer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaRecovery>();
         configure?.Invoke(new OrleansSagasBuilder(services));

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansSagas.Client;
 using OrleansSagas.Client.Http;
-using OrleansSagas.Runtime;
 
 namespace OrleansSagas.Server.Api;
 
@@ -41,9 +40,11 @@ internal static class ApiErrorFilter
                 return ApiResults.Problem(StatusCodes.Status404NotFound, SagaProblemTypes.DefinitionNotFound, "Definition not found", e.Message, "definition");
             case SagaConflictException e:
                 return ApiResults.Problem(StatusCodes.Status409Conflict, SagaProblemTypes.Conflict, "Conflict", e.Message, "id");
-            case SagaNotOwnedException e:
+            case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException:
+            case InvalidOperationException when exception.Message.Contains("another activation", StringComparison.Ordinal):
                 http.Response.Headers.RetryAfter = "1";
-                return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, SagaProblemTypes.Unavailable, "Not owned by this node", e.Message);
+                return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, SagaProblemTypes.Unavailable, "Temporarily unavailable",
+                    $"The cluster could not serve the request now; retry it: {exception.Message}");
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e:
                 return ApiResults.TooLarge("body", e.Message);
             case BadHttpRequestException e:

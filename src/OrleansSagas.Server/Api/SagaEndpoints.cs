@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using OrleansSagas.Client;
 using OrleansSagas.Engine;
+using Microsoft.Extensions.Options;
+using OrleansSagas.Hosting;
 using OrleansSagas.Runtime;
 
 namespace OrleansSagas.Server.Api;
@@ -14,28 +16,28 @@ internal static class SagaEndpoints
 
     public static readonly TimeSpan MaxResultWait = TimeSpan.FromSeconds(60);
 
-    public static IResult Health(SagaRuntime runtime) => ApiResults.Json(new { status = "ok", node = runtime.Options.NodeName });
+    public static IResult Health(ILocalSiloDetails silo) => ApiResults.Json(new { status = "ok", node = silo.Name, silo = silo.SiloAddress.ToString() });
 
-    public static async Task<IResult> ListDefinitions(SagaRuntime runtime, CancellationToken cancellationToken) =>
-        ApiResults.Json(await runtime.Definitions.ListAsync(cancellationToken).ConfigureAwait(false));
+    public static async Task<IResult> ListDefinitions(SagaDefinitionRegistry definitions, CancellationToken cancellationToken) =>
+        ApiResults.Json(await definitions.ListAsync(cancellationToken).ConfigureAwait(false));
 
-    public static async Task<IResult> Start(HttpRequest request, SagaRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<IResult> Start(HttpRequest request, GrainSagaClient client, IOptions<SagaRuntimeOptions> options, CancellationToken cancellationToken)
     {
-        var bytes = await RequestBodyReader.ReadAsync(request, runtime.Options.PayloadLimitBytes + StartEnvelopeBytes, cancellationToken).ConfigureAwait(false);
+        var bytes = await RequestBodyReader.ReadAsync(request, options.Value.PayloadLimitBytes + StartEnvelopeBytes, cancellationToken).ConfigureAwait(false);
         var start = StartRequest.Parse(RequestBodyReader.Parse(bytes, "body", whenEmpty: null));
-        var result = await runtime.StartAsync(start.Definition, start.Input, start.Id, cancellationToken).ConfigureAwait(false);
+        var result = await client.StartAsync(start.Definition, start.Input, start.Id, cancellationToken).ConfigureAwait(false);
         if (!result.Created) return ApiResults.Json(result.Saga);
         request.HttpContext.Response.Headers.Location = $"{request.PathBase}/api/sagas/{Uri.EscapeDataString(result.Saga.Id)}";
         return ApiResults.Json(result.Saga, StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> Describe(string id, SagaRuntime runtime, CancellationToken cancellationToken) =>
-        ApiResults.Json(await runtime.DescribeAsync(id, cancellationToken).ConfigureAwait(false));
+    public static async Task<IResult> Describe(string id, GrainSagaClient client, CancellationToken cancellationToken) =>
+        ApiResults.Json(await client.DescribeAsync(id, cancellationToken).ConfigureAwait(false));
 
-    public static async Task<IResult> History(string id, SagaRuntime runtime, CancellationToken cancellationToken) =>
-        ApiResults.Json(await runtime.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false));
+    public static async Task<IResult> History(string id, GrainSagaClient client, CancellationToken cancellationToken) =>
+        ApiResults.Json(await client.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false));
 
-    public static async Task<IResult> Result(string id, string? waitSeconds, SagaRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<IResult> Result(string id, string? waitSeconds, GrainSagaClient client, CancellationToken cancellationToken)
     {
         var wait = TimeSpan.Zero;
         if (!string.IsNullOrWhiteSpace(waitSeconds))
@@ -44,36 +46,36 @@ internal static class SagaEndpoints
                 throw new SagaInputException("waitSeconds", $"The parameter 'waitSeconds' must be a number of seconds from 0 to {MaxResultWait.TotalSeconds} (was '{waitSeconds}').");
             wait = seconds >= MaxResultWait.TotalSeconds ? MaxResultWait : TimeSpan.FromSeconds(seconds);
         }
-        return ApiResults.Json(await runtime.WaitAsync(id, wait, cancellationToken).ConfigureAwait(false));
+        return ApiResults.Json(await client.WaitAsync(id, wait, cancellationToken).ConfigureAwait(false));
     }
 
-    public static async Task<IResult> Signal(string id, string name, HttpRequest request, SagaRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<IResult> Signal(string id, string name, HttpRequest request, GrainSagaClient client, IOptions<SagaRuntimeOptions> options, CancellationToken cancellationToken)
     {
-        var bytes = await RequestBodyReader.ReadAsync(request, runtime.Options.PayloadLimitBytes, cancellationToken).ConfigureAwait(false);
+        var bytes = await RequestBodyReader.ReadAsync(request, options.Value.PayloadLimitBytes, cancellationToken).ConfigureAwait(false);
         var payload = RequestBodyReader.Parse(bytes, "payload", whenEmpty: "null");
-        await runtime.SignalAsync(id, name, payload, cancellationToken).ConfigureAwait(false);
+        await client.SignalAsync(id, name, payload, cancellationToken).ConfigureAwait(false);
         return Results.Accepted();
     }
 
-    public static async Task<IResult> Cancel(string id, SagaRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<IResult> Cancel(string id, GrainSagaClient client, CancellationToken cancellationToken)
     {
-        await runtime.CancelAsync(id, cancellationToken).ConfigureAwait(false);
+        await client.CancelAsync(id, cancellationToken).ConfigureAwait(false);
         return Results.Accepted();
     }
 
-    public static async Task<IResult> RetryStuck(string id, string node, SagaRuntime runtime)
+    public static async Task<IResult> RetryStuck(string id, string node, GrainSagaClient client)
     {
-        await runtime.RetryStuckAsync(id, node).ConfigureAwait(false);
+        await client.RetryStuckAsync(id, node).ConfigureAwait(false);
         return Results.Accepted();
     }
 
-    public static async Task<IResult> SkipStuck(string id, string node, SagaRuntime runtime)
+    public static async Task<IResult> SkipStuck(string id, string node, GrainSagaClient client)
     {
-        await runtime.SkipStuckAsync(id, node).ConfigureAwait(false);
+        await client.SkipStuckAsync(id, node).ConfigureAwait(false);
         return Results.Accepted();
     }
 
-    public static async Task<IResult> List(string? status, string? definition, string? limit, string? after, SagaRuntime runtime, CancellationToken cancellationToken)
+    public static async Task<IResult> List(string? status, string? definition, string? limit, string? after, GrainSagaClient client, CancellationToken cancellationToken)
     {
         SagaStatus? statusFilter = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -85,7 +87,7 @@ internal static class SagaEndpoints
         var pageSize = 100;
         if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
             throw new SagaInputException("limit", $"The parameter 'limit' must be a whole number from 1 to 1000 (was '{limit}').");
-        var page = await runtime.ListAsync(statusFilter, string.IsNullOrWhiteSpace(definition) ? null : definition,
+        var page = await client.ListAsync(statusFilter, string.IsNullOrWhiteSpace(definition) ? null : definition,
             pageSize, string.IsNullOrEmpty(after) ? null : after, cancellationToken).ConfigureAwait(false);
         return ApiResults.Json(page);
     }

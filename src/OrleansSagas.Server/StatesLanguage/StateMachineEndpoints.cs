@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansSagas.Client;
 using OrleansSagas.Client.Http;
+using Microsoft.Extensions.Options;
+using OrleansSagas.Hosting;
 using OrleansSagas.Runtime;
 using OrleansSagas.Server.Api;
 using OrleansSagas.StatesLanguage.Hosting;
@@ -25,14 +27,14 @@ public static class StateMachineEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> RegisterAsync(string name, HttpRequest request, SagaRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> RegisterAsync(string name, HttpRequest request, SagaDefinitionRegistry definitions, IOptions<SagaRuntimeOptions> options, CancellationToken cancellationToken)
     {
         var registry = request.HttpContext.RequestServices.GetService<StateMachineRegistry>()
             ?? throw new DefinitionNotFoundException(name);
-        var body = await RequestBodyReader.ReadAsync(request, runtime.Options.PayloadLimitBytes, cancellationToken).ConfigureAwait(false);
+        var body = await RequestBodyReader.ReadAsync(request, options.Value.PayloadLimitBytes, cancellationToken).ConfigureAwait(false);
         var json = RequestBodyReader.Parse(body, "definition", whenEmpty: null).GetRawText();
 
-        var existing = await runtime.Definitions.FindAsync(name, null, cancellationToken).ConfigureAwait(false);
+        var existing = await definitions.FindAsync(name, null, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.Kind != StateMachineRegistry.Kind)
             return ApiResults.Problem(StatusCodes.Status409Conflict, SagaProblemTypes.Conflict, "Conflict",
                 $"Definition '{name}' is defined in code on this node and cannot be replaced.", "name");
@@ -57,7 +59,7 @@ public static class StateMachineEndpoints
             isNewName ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> GetAsync(string name, int? version, HttpContext http, SagaRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string name, int? version, HttpContext http, SagaDefinitionRegistry definitions, CancellationToken cancellationToken)
     {
         if (http.RequestServices.GetService<StateMachineRegistry>() is { } registry
             && await registry.GetRecordAsync(name, version, cancellationToken).ConfigureAwait(false) is { } record)
@@ -71,7 +73,7 @@ public static class StateMachineEndpoints
                 definition = JsonDocument.Parse(record.Content).RootElement.Clone(),
             });
         }
-        var code = await runtime.Definitions.GetAsync(name, version, cancellationToken).ConfigureAwait(false);
+        var code = await definitions.GetAsync(name, version, cancellationToken).ConfigureAwait(false);
         return ApiResults.Json(new { name = code.Name, version = code.Version, kind = code.Kind });
     }
 }
