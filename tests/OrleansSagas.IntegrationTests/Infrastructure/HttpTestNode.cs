@@ -8,15 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansSagas.Client.Http;
 using OrleansSagas.Hosting;
-using OrleansSagas.Runtime;
 using OrleansSagas.Server;
 using OrleansSagas.Silo.Samples;
 
 namespace OrleansSagas.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A saga node hosted in the test process the way the silo hosts it (AddOrleansSagasNode + MapOrleansSagasApi, sample
-/// sagas), on a real SQLite file in a temp folder, with Kestrel bound to 127.0.0.1 on a free port.
+/// A silo hosted in the test process the way the silo project hosts it (AddOrleansSagasNode + MapOrleansSagasApi, sample
+/// sagas), on a real SQLite file in a temp folder, with Kestrel bound to 127.0.0.1 on a free port and the Orleans ports free ones too.
 /// </summary>
 public sealed class HttpTestNode : IAsyncDisposable
 {
@@ -37,7 +36,6 @@ public sealed class HttpTestNode : IAsyncDisposable
     public string Directory { get; }
     public HttpClient Http { get; }
     public StepLog Steps { get; }
-    public SagaRuntime Runtime => Service<SagaRuntime>();
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
@@ -51,7 +49,8 @@ public sealed class HttpTestNode : IAsyncDisposable
         {
             ["Sagas:Storage"] = "Sqlite",
             ["Sagas:SqlitePath"] = Path.Combine(folder, "sagas.db"),
-            ["Sagas:TimerScanInterval"] = "00:00:01",
+            ["Sagas:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sagas:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Samples:StepLogPath"] = Path.Combine(folder, "steps.log"),
             ["Samples:HoldDirectory"] = folder,
         });

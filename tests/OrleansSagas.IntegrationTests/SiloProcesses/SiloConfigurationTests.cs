@@ -23,8 +23,11 @@ public sealed class SiloConfigurationTests
     [InlineData("Sagas:Storage", "Cassandra", "Sagas:Storage must be one of Sqlite, PostgreSql, InMemory (was 'Cassandra')")]
     [InlineData("Sagas:Storage", "1", "Sagas:Storage must be one of")]
     [InlineData("Sagas:SqlitePath", " ", "Sagas:SqlitePath must not be empty")]
-    [InlineData("Sagas:PartitionCount", "0", "Sagas:PartitionCount must be between 1 and 4096 (was 0)")]
-    [InlineData("Sagas:PartitionCount", "many", "Sagas:PartitionCount")]
+    [InlineData("Sagas:CatalogBatchSize", "0", "Sagas:CatalogBatchSize must be between 1 and 10000 (was 0)")]
+    [InlineData("Sagas:CatalogBatchSize", "many", "Sagas:CatalogBatchSize")]
+    [InlineData("Sagas:SiloPort", "70000", "Sagas:SiloPort must be a port number from 1 to 65535 (was '70000')")]
+    [InlineData("Sagas:GatewayPort", "x", "Sagas:GatewayPort must be a port number")]
+    [InlineData("Sagas:ClusterId", " ", "Sagas:ClusterId must be a non-empty name")]
     [InlineData("Sagas:PayloadLimitBytes", "10", "Sagas:PayloadLimitBytes must be at least 1024 (was 10)")]
     [InlineData("Sagas:TimerScanInterval", "soon", "Sagas:TimerScanInterval")]
     public void An_invalid_setting_is_reported_by_name(string key, string value, string message)
@@ -64,14 +67,20 @@ public sealed class SiloConfigurationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sagas:Storage"] = "inmemory",
-            ["Sagas:PartitionCount"] = "8",
-            ["Sagas:NodeName"] = "node-a",
+            ["Sagas:CatalogBatchSize"] = "8",
+            ["Sagas:ReminderPeriod"] = "00:02:00",
+            ["Sagas:siloport"] = "12000",
+            ["Sagas:ClusterId"] = "east",
         }).Build();
 
         var settings = SagaNodeSettings.Read(configuration);
 
         Assert.Equal(SagaStorageKind.InMemory, settings.Storage);
-        Assert.Equal(8, settings.Runtime.PartitionCount);
-        Assert.Equal("node-a", settings.Runtime.NodeName);
+        Assert.Equal(8, settings.Runtime.CatalogBatchSize);
+        Assert.Equal(TimeSpan.FromMinutes(2), settings.Runtime.ReminderPeriod);
+        Assert.Equal(12000, settings.SiloPort);
+        Assert.Equal(30000, settings.GatewayPort);
+        Assert.Equal("east", settings.ClusterId);
+        Assert.Equal(SagaNodeSettings.DefaultClusterId, settings.ServiceId);
     }
 }

@@ -19,11 +19,11 @@ public sealed class PostgresTestServerTests
 
         await using (var storage = new PostgreSqlSagaStorage(first))
         {
-            await storage.Leases.TryAcquireAsync(1, "node-a", 0, T0);
+            await storage.Definitions.PutAsync("travel", "asl", "{}", T0);
         }
 
         await using var other = new PostgreSqlSagaStorage(second);
-        Assert.Empty(await other.Leases.ReadAllAsync());
+        Assert.Empty(await other.Definitions.ListLatestAsync());
         Assert.StartsWith("someprefix_", new NpgsqlConnectionStringBuilder(first).Database);
     }
 
@@ -33,15 +33,12 @@ public sealed class PostgresTestServerTests
         await using var server = await PostgresTestServer.StartAsync();
         var connectionString = await server.CreateDatabaseAsync("crash");
         await using var storage = new PostgreSqlSagaStorage(connectionString);
-        var lease = await storage.Leases.TryAcquireAsync(1, "node-a", 0, T0.AddMinutes(1));
         await storage.Definitions.PutAsync("travel", "asl", "{}", T0);
 
         await server.StopAsync(immediate: true);
-        await Assert.ThrowsAnyAsync<NpgsqlException>(() => storage.Leases.ReadAllAsync());
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => storage.Definitions.ListLatestAsync());
         await server.RestartAsync();
 
-        var leases = await EventuallyAsync(() => storage.Leases.ReadAllAsync());
-        Assert.Equal([lease!], leases);
         Assert.Equal(1, (await EventuallyAsync(() => storage.Definitions.GetAsync("travel")))!.Version);
     }
 

@@ -44,7 +44,7 @@ public sealed class RuntimeConformanceTests(ITestOutputHelper output)
         var registration = await node.Registry.RegisterAsync("ConformanceMachine-" + id, c.Data["definition"]!.ToJsonString());
         if (!registration.IsValid) return "rejected: " + string.Join("; ", registration.Problems);
         var input = SagaJson.Parse(c.Data["input"]?.ToJsonString() ?? "null");
-        await node.Runtime.StartAsync(registration.Record!.Name, input, id);
+        await node.Client.StartAsync(registration.Record!.Name, input, id);
         var saga = await node.RunToEndAsync(id);
 
         var expected = c.Data["expected"]!.AsObject();

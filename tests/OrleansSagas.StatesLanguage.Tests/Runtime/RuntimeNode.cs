@@ -1,57 +1,62 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using OrleansSagas.Client;
 using OrleansSagas.Hosting;
-using OrleansSagas.Runtime;
+using OrleansSagas.Storage.InMemory;
 using OrleansSagas.StatesLanguage.Hosting;
-using OrleansSagas.Testing;
+using OrleansSagas.Testing.Hosting;
 
 namespace OrleansSagas.StatesLanguage.Tests.Runtime;
 
-/// <summary>A saga node on fake time and in-memory storage with States Language enabled.</summary>
+/// <summary>A one-silo TestCluster on fake time and in-memory storage with States Language enabled.</summary>
 internal sealed class RuntimeNode : IAsyncDisposable
 {
-    private RuntimeNode(ServiceProvider services)
+    private RuntimeNode(TestCluster cluster, FakeTimeProvider time, InMemorySagaStorage storage)
     {
-        Services = services;
-        Runtime = services.GetRequiredService<SagaRuntime>();
-        Registry = services.GetRequiredService<StateMachineRegistry>();
-        Time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
+        Cluster = cluster;
+        Client = cluster.SagaClient();
+        Time = time;
+        Storage = storage;
+        Registry = ((InProcessSiloHandle)cluster.Primary).SiloHost.Services.GetRequiredService<StateMachineRegistry>();
     }
 
-    public ServiceProvider Services { get; }
-    public SagaRuntime Runtime { get; }
+    public TestCluster Cluster { get; }
+    public ISagaClient Client { get; }
     public StateMachineRegistry Registry { get; }
     public FakeTimeProvider Time { get; }
+    public InMemorySagaStorage Storage { get; }
 
     public static async Task<RuntimeNode> StartAsync(Action<OrleansSagasBuilder>? configure = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)));
-        services.AddOrleansSagas(b =>
-        {
-            b.AddStatesLanguage();
-            configure?.Invoke(b);
-        });
-        var node = new RuntimeNode(services.BuildServiceProvider());
-        await node.Runtime.StartAsync(CancellationToken.None);
-        return node;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var storage = new InMemorySagaStorage();
+        var builder = new TestClusterBuilder(1).AddSagas(silo => silo
+            .UseSagasInMemory(storage)
+            .UseSagaFakeTime(time)
+            .AddOrleansSagas(b =>
+            {
+                b.AddStatesLanguage();
+                configure?.Invoke(b);
+            }));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new RuntimeNode(cluster, time, storage);
     }
 
     /// <summary>
     /// Drives a saga to a terminal status: waits (bounded, real time) while it makes progress by itself, and
     /// advances the fake clock when it is quiet, so durable waits and retry back-offs elapse instantly.
     /// </summary>
-    public async Task<Client.SagaDescription> RunToEndAsync(string id, int maxClockSteps = 400)
+    public async Task<SagaDescription> RunToEndAsync(string id, int maxClockSteps = 400)
     {
         var lastVersion = -1L;
         var quietPolls = 0;
         for (var steps = 0; steps < maxClockSteps;)
         {
-            var saga = await Runtime.DescribeAsync(id);
+            var saga = await Client.DescribeAsync(id);
             if (saga.Status.IsTerminalStatus()) return saga;
-            var version = (await Runtime.Storage.Sagas.GetAsync(id))!.Version;
+            var version = (await Storage.Catalog.GetAsync(id))?.Version ?? 0;
             if (version != lastVersion)
             {
                 lastVersion = version;
@@ -70,8 +75,8 @@ internal sealed class RuntimeNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.StopAsync(CancellationToken.None);
-        await Services.DisposeAsync();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
     }
 }
 

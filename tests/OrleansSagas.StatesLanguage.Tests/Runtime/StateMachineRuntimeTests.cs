@@ -32,13 +32,13 @@ public sealed class StateMachineRuntimeTests
     {
         await using var node = await RuntimeNode.StartAsync(b => b.AddTaskHandler<ChargeHandler>("charge"));
         await node.Registry.RegisterAsync("charge", ChargeMachine);
-        await node.Runtime.StartAsync("charge", SagaJson.Parse("""{"amount": 42, "failures": 2}"""), "ok");
+        await node.Client.StartAsync("charge", SagaJson.Parse("""{"amount": 42, "failures": 2}"""), "ok");
         var saga = await node.RunToEndAsync("ok");
 
         Assert.Equal(SagaStatus.Succeeded, saga.Status);
         Assert.Equal(42, saga.Output!.Value.GetProperty("charge").GetProperty("charged").GetInt32());
         Assert.Equal([1, 2, 3], ChargeHandler.Attempts["ok"].Order());
-        var history = await node.Runtime.GetHistoryAsync("ok");
+        var history = await node.Client.GetHistoryAsync("ok");
         Assert.Equal("ExecutionStarted", history[0].Type);
         Assert.Equal(3, history.Count(e => e.Type == "TaskScheduled"));
         Assert.Equal(2, history.Count(e => e.Type == "TaskFailed"));
@@ -55,7 +55,7 @@ public sealed class StateMachineRuntimeTests
     {
         await using var node = await RuntimeNode.StartAsync(b => b.AddTaskHandler<ChargeHandler>("charge"));
         await node.Registry.RegisterAsync("charge", ChargeMachine);
-        await node.Runtime.StartAsync("charge", SagaJson.Parse("""{"amount": 7, "declined": true}"""), "declined");
+        await node.Client.StartAsync("charge", SagaJson.Parse("""{"amount": 7, "declined": true}"""), "declined");
         var saga = await node.RunToEndAsync("declined");
 
         Assert.Equal(SagaStatus.Failed, saga.Status);
@@ -67,7 +67,7 @@ public sealed class StateMachineRuntimeTests
     {
         await using var node = await RuntimeNode.StartAsync();
         await node.Registry.RegisterAsync("charge", ChargeMachine);
-        await node.Runtime.StartAsync("charge", SagaJson.Parse("""{"amount": 1}"""), "missing");
+        await node.Client.StartAsync("charge", SagaJson.Parse("""{"amount": 1}"""), "missing");
         var saga = await node.RunToEndAsync("missing");
 
         Assert.Equal(SagaStatus.Failed, saga.Status);
@@ -79,17 +79,17 @@ public sealed class StateMachineRuntimeTests
     {
         await using var node = await RuntimeNode.StartAsync();
         var v1 = await node.Registry.RegisterAsync("versioned", """{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":60,"Next":"P"},"P":{"Type":"Pass","Result":"v1","End":true}}}""");
-        await node.Runtime.StartAsync("versioned", SagaJson.Parse("{}"), "old");
+        await node.Client.StartAsync("versioned", SagaJson.Parse("{}"), "old");
         var v2 = await node.Registry.RegisterAsync("versioned", """{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"v2","End":true}}}""");
         var unchanged = await node.Registry.RegisterAsync("versioned", """{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"v2","End":true}}}""");
-        await node.Runtime.StartAsync("versioned", SagaJson.Parse("{}"), "new");
+        await node.Client.StartAsync("versioned", SagaJson.Parse("{}"), "new");
 
         Assert.Equal((1, true), (v1.Record!.Version, v1.Created));
         Assert.Equal((2, true), (v2.Record!.Version, v2.Created));
         Assert.Equal((2, false), (unchanged.Record!.Version, unchanged.Created));
         Assert.Equal("v1", (await node.RunToEndAsync("old")).Output!.Value.GetString());
         Assert.Equal("v2", (await node.RunToEndAsync("new")).Output!.Value.GetString());
-        Assert.Equal(1, (await node.Runtime.DescribeAsync("old")).Version);
+        Assert.Equal(1, (await node.Client.DescribeAsync("old")).Version);
     }
 
     [Fact]
