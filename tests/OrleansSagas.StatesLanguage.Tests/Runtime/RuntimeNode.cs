@@ -18,7 +18,7 @@ internal sealed class RuntimeNode : IAsyncDisposable
         Client = cluster.SagaClient();
         Time = time;
         Storage = storage;
-        Registry = ((InProcessSiloHandle)cluster.Primary).SiloHost.Services.GetRequiredService<StateMachineRegistry>();
+        Registry = ((InProcessSiloHandle)cluster.Primary!).SiloHost.Services.GetRequiredService<StateMachineRegistry>();
     }
 
     public TestCluster Cluster { get; }
