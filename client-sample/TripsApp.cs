@@ -1,13 +1,16 @@
 using System.Text.Json;
 using OrleansSagas;
 using OrleansSagas.Client;
-using OrleansSagas.Client.Http;
+using Orleans.Configuration;
+using OrleansSagas.AdoNet;
 
 namespace OrleansSagas.ClientSample;
 
 /// <summary>
-/// A trip-booking web app that runs no sagas itself: it calls a saga cluster through <see cref="ISagaClient"/>
-/// (setting <c>Sagas:Gateway</c>, default http://127.0.0.1:5080) and serves http://127.0.0.1:5090.
+/// A trip-booking web app that runs no sagas itself: it is an Orleans client of the saga cluster and books trips by
+/// grain calls through <see cref="ISagaClient"/>. It finds the silo's gateway on localhost (<c>Sagas:GatewayPort</c>,
+/// default 30000), or every silo of a PostgreSQL cluster when <c>ConnectionStrings:Sagas</c> is set, and serves
+/// http://127.0.0.1:5090.
 /// </summary>
 public static class TripsApp
 {
@@ -19,8 +22,21 @@ public static class TripsApp
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://127.0.0.1:5090");
-        var gateway = builder.Configuration["Sagas:Gateway"] ?? "http://127.0.0.1:5080";
-        builder.Services.AddOrleansSagasClient(o => o.Gateway = new Uri(gateway));
+        var cluster = builder.Configuration.GetConnectionString("Sagas");
+        var gatewayPort = builder.Configuration.GetValue("Sagas:GatewayPort", 30000);
+        var clusterId = builder.Configuration["Sagas:ClusterId"] ?? "orleans-sagas";
+        builder.UseOrleansClient(client =>
+        {
+            if (string.IsNullOrWhiteSpace(cluster)) client.UseLocalhostClustering(gatewayPort, serviceId: clusterId, clusterId: clusterId);
+            else client.UseSagasPostgreSqlClustering(cluster).Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId));
+            // Keep trying while the cluster is not up yet, instead of failing the app's start.
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            });
+            client.AddOrleansSagasClient();
+        });
 
         var app = builder.Build();
         app.MapPost("/trips", StartTripAsync);
@@ -62,7 +78,7 @@ public static class TripsApp
             return Results.Accepted($"/trips/{Uri.EscapeDataString(id)}");
         });
 
-    /// <summary>Answers saga errors as problem details: unknown trip 404, bad trip 400/413, cluster down 503.</summary>
+    /// <summary>Answers saga errors as problem details: unknown trip 404, bad trip 400/413, unknown definition 502, cluster unreachable 503.</summary>
     private static async Task<IResult> CallAsync(Func<Task<IResult>> call)
     {
         try
@@ -77,7 +93,7 @@ public static class TripsApp
         {
             return Problem(e.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, e.Message, e.Field);
         }
-        catch (SagaGatewayUnavailableException e)
+        catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or Orleans.Runtime.Messaging.ConnectionFailedException)
         {
             return Problem(StatusCodes.Status503ServiceUnavailable, e.Message, null);
         }

@@ -9,7 +9,7 @@ using OrleansSagas.IntegrationTests.SiloProcesses;
 
 namespace OrleansSagas.IntegrationTests.ClientSample;
 
-/// <summary>client-sample's app hosted in the test process, calling the real silo process over HTTP.</summary>
+/// <summary>client-sample's app hosted in the test process, an Orleans client of the real silo process (grain calls through its gateway).</summary>
 [Collection(SiloProcessCollection.Name)]
 public sealed class ClientSampleTests(ClientSampleTests.SampleFixture fixture) : IClassFixture<ClientSampleTests.SampleFixture>
 {
@@ -27,7 +27,7 @@ public sealed class ClientSampleTests(ClientSampleTests.SampleFixture fixture) :
         public async Task InitializeAsync()
         {
             _silo = await SiloProcess.StartAsync(_directory.Path);
-            _app = TripsApp.Create(["--urls", "http://127.0.0.1:0", "--Sagas:Gateway", _silo.BaseAddress.ToString(), "--Logging:LogLevel:Default", "Warning"]);
+            _app = TripsApp.Create(["--urls", "http://127.0.0.1:0", "--Sagas:GatewayPort", _silo.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Logging:LogLevel:Default", "Warning"]);
             await _app.StartAsync();
             Http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()) };
         }

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace OrleansSagas.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real silo executable (from its build output) run as a child process on a free port, with its SQLite file,
+/// The real silo executable (from its build output) run as a child process on free ports (HTTP, silo, gateway), with its SQLite file,
 /// step log and hold folder in a temp folder. <see cref="Kill"/> is SIGKILL on Linux; dispose always kills.
 /// </summary>
 public sealed partial class SiloProcess : IDisposable
@@ -14,14 +14,18 @@ public sealed partial class SiloProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, string directory)
+    private SiloProcess(Process process, string directory, int gatewayPort)
     {
         _process = process;
         Directory = directory;
+        GatewayPort = gatewayPort;
         Steps = new StepLog(Path.Combine(directory, "steps.log"));
     }
 
     public string Directory { get; }
+
+    /// <summary>The Orleans gateway port clients connect to.</summary>
+    public int GatewayPort { get; }
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public StepLog Steps { get; }
@@ -55,11 +59,16 @@ public sealed partial class SiloProcess : IDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(SiloAssemblyPath());
+        var gatewayPort = PortArgument(extraArgs, "--Sagas:GatewayPort") ?? FreePort.Next();
+        string[] ports = PortArgument(extraArgs, "--Sagas:SiloPort") is null
+            ? ["--Sagas:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)]
+            : [];
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
             "--Sagas:SqlitePath", Path.Combine(directory, "sagas.db"),
-            "--Sagas:TimerScanInterval", "00:00:01",
+            "--Sagas:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. ports,
             "--Samples:StepLogPath", Path.Combine(directory, "steps.log"),
             "--Samples:HoldDirectory", directory,
             .. extraArgs,
@@ -67,13 +76,19 @@ public sealed partial class SiloProcess : IDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var silo = new SiloProcess(process, directory);
+        var silo = new SiloProcess(process, directory, gatewayPort);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
+    }
+
+    private static int? PortArgument(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     private void Append(string? line)
@@ -108,7 +123,7 @@ public sealed partial class SiloProcess : IDisposable
     public Task WaitForExitAsync(TimeSpan deadline) =>
         _process.WaitForExitAsync(new CancellationTokenSource(deadline).Token);
 
-    /// <summary>Kills the whole process tree at once (SIGKILL): no graceful shutdown, no flushing, leases stay held.</summary>
+    /// <summary>Kills the whole process tree at once (SIGKILL): no graceful shutdown, no flushing, the silo stays in the membership table until declared dead.</summary>
     public void Kill()
     {
         if (_process.HasExited) return;
