@@ -28,7 +28,7 @@ internal sealed class AslRunDriver
 
     public AslRunState State { get; private set; } = AslRunState.Empty;
 
-    public DateTimeOffset Now { get; private set; } = Machines.T0;
+    public DateTimeOffset Now { get; set; } = Machines.T0;
 
     public List<AslRunState> States { get; } = [];
 
