@@ -53,6 +53,18 @@ public sealed class AslRunStateCodecTests
     }
 
     [Fact]
+    public void Restored_maps_order_and_compare_their_keys_ordinally_whatever_the_culture()
+    {
+        var restored = AslRunStateCodec.Deserialize(Sample());
+
+        Assert.Same(StringComparer.Ordinal, restored.Execution.Frames.Comparer);
+        Assert.Same(StringComparer.Ordinal, restored.Execution.Timers.Comparer);
+        Assert.Same(StringComparer.Ordinal, restored.Execution.Tasks.Comparer);
+        Assert.Same(StringComparer.Ordinal, restored.ScheduledTasks.KeyComparer);
+        Assert.Same(StringComparer.Ordinal, restored.States.KeyComparer);
+    }
+
+    [Fact]
     public void Numbers_written_for_enums_by_earlier_versions_still_read()
     {
         var json = Mutate(j => j["execution"]!["Frames"]!["f6"]!["Phase"] = (int)FramePhase.AwaitRetry);

@@ -61,6 +61,14 @@ public class SagaStateCodecTests
     }
 
     [Fact]
+    public void Restored_nodes_are_ordered_by_ordinal_name()
+    {
+        var restored = SagaStateCodec.Deserialize(SagaStateCodec.Serialize(Sample()));
+
+        Assert.Same(StringComparer.Ordinal, restored.Nodes.KeyComparer);
+    }
+
+    [Fact]
     public void A_json_null_value_and_no_value_stay_distinct()
     {
         var state = Sample() with { Output = SagaJson.Parse("null") };
