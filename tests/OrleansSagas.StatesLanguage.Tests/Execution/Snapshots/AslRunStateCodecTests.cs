@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using OrleansSagas.Engine;
 using OrleansSagas.StatesLanguage.Execution;
 using OrleansSagas.StatesLanguage.Hosting;
@@ -62,6 +64,23 @@ public sealed class AslRunStateCodecTests
         Assert.Same(StringComparer.Ordinal, restored.Execution.Tasks.Comparer);
         Assert.Same(StringComparer.Ordinal, restored.ScheduledTasks.KeyComparer);
         Assert.Same(StringComparer.Ordinal, restored.States.KeyComparer);
+    }
+
+    [Fact]
+    public void Every_field_of_the_execution_state_is_in_its_json()
+    {
+        // AslExecutionState.ToJson writes what System.Text.Json sees: a field it does not see is lost on reactivation.
+        const BindingFlags all = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        var hidden = typeof(AslExecutionState).GetProperties(all)
+            .Where(p => p.GetCustomAttribute<JsonIncludeAttribute>() is null && p.GetCustomAttribute<JsonIgnoreAttribute>() is null);
+        Assert.Empty(hidden.Select(p => p.Name));
+        Assert.Equal(["PendingTaskIds", "PendingTimers"],
+            typeof(AslExecutionState).GetProperties(all).Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is not null).Select(p => p.Name).Order(StringComparer.Ordinal));
+        foreach (var type in new[] { typeof(FrameState), typeof(ContainerState), typeof(TimerState), typeof(TaskState) })
+        {
+            Assert.All(type.GetProperties(all), p => Assert.True(p.GetMethod?.IsPublic == true && p.SetMethod?.IsPublic == true, $"{type.Name}.{p.Name} is not serialized"));
+            Assert.DoesNotContain(type.GetFields(all), f => !f.Name.Contains("k__BackingField", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
