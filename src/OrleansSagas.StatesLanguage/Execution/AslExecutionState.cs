@@ -70,24 +70,31 @@ public sealed class AslExecutionState
     [JsonInclude]
     internal long NextFrameSequence { get; set; }
 
+    // Reading fills these ordinal-ordered instances (a fresh SortedDictionary would order keys by the current culture).
     [JsonInclude]
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     internal SortedDictionary<string, FrameState> Frames { get; set; } = new(StringComparer.Ordinal);
 
     [JsonInclude]
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     internal SortedDictionary<string, TimerState> Timers { get; set; } = new(StringComparer.Ordinal);
 
     [JsonInclude]
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     internal SortedDictionary<string, TaskState> Tasks { get; set; } = new(StringComparer.Ordinal);
+
+    // Enums are written by name so a stored snapshot cannot be misread after an enum changes; numbers still read.
+    private static readonly JsonSerializerOptions SnapshotOptions = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Serializes the state (for snapshots).</summary>
     /// <returns>JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this);
+    public string ToJson() => JsonSerializer.Serialize(this, SnapshotOptions);
 
     /// <summary>Reads a snapshot written by <see cref="ToJson"/>.</summary>
     /// <param name="json">JSON text.</param>
     /// <returns>The state.</returns>
     public static AslExecutionState FromJson(string json) =>
-        JsonSerializer.Deserialize<AslExecutionState>(json) ?? throw new JsonException("Empty execution state.");
+        JsonSerializer.Deserialize<AslExecutionState>(json, SnapshotOptions) ?? throw new JsonException("Empty execution state.");
 
     internal AslExecutionState Clone() => FromJson(ToJson());
 }

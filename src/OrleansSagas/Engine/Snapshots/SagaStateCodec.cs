@@ -207,7 +207,8 @@ internal static class SagaStateCodec
     private static void WriteTimestamp(Utf8JsonWriter w, string name, DateTimeOffset value) =>
         w.WriteString(name, value.ToString("O", CultureInfo.InvariantCulture));
 
-    // An undefined element (a saga not started has no input) has no JSON form: it is written as an absent property.
+    // An undefined element has no JSON form: a plain one (a saga not started has no input) is written as an absent
+    // property; inside a present value the engine never stores one (it normalizes to JSON null), so null is written.
     private static void WriteValue(Utf8JsonWriter w, string name, JsonElement? value)
     {
         if (value is not { } element) return;

@@ -61,6 +61,32 @@ public class SagaStateCodecTests
     }
 
     [Fact]
+    public void The_codec_knows_every_property_of_the_state()
+    {
+        // A new field of the engine state must be added to SagaStateCodec (and to a fixture) or it is lost on reactivation.
+        Assert.Equal(
+            ["BufferedSignals", "CreatedAt", "Definition", "Error", "EventCount", "Input", "IsStarted", "IsUnwinding", "Nodes", "Output",
+             "ParentId", "ParentNode", "SagaId", "Status", "Steps", "StuckNode", "TimeoutAt", "UnwindCause", "UnwindOutcome", "UpdatedAt", "Version"],
+            StateProperties(typeof(SagaState)));
+        Assert.Equal(
+            ["Attempts", "ChildId", "Error", "InFlightAttempt", "Output", "RetryCounts", "Status", "Timer", "UndoAttempts", "UndoError",
+             "UndoInFlight", "UndoRetryCounts"],
+            StateProperties(typeof(NodeState)));
+        Assert.Equal(["DueAt", "Id", "Kind"], StateProperties(typeof(NodeTimer)));
+        Assert.Equal(["Name", "Payload"], StateProperties(typeof(BufferedSignal)));
+        Assert.Equal(["Attempts", "Name", "Status"], StateProperties(typeof(StepSummary)));
+        Assert.Equal(["Cause", "Error"], StateProperties(typeof(SagaError)));
+    }
+
+    [Fact]
+    public void Restored_nodes_are_ordered_by_ordinal_name()
+    {
+        var restored = SagaStateCodec.Deserialize(SagaStateCodec.Serialize(Sample()));
+
+        Assert.Same(StringComparer.Ordinal, restored.Nodes.KeyComparer);
+    }
+
+    [Fact]
     public void A_json_null_value_and_no_value_stay_distinct()
     {
         var state = Sample() with { Output = SagaJson.Parse("null") };
@@ -154,6 +180,14 @@ public class SagaStateCodecTests
     [InlineData("[1,2]")]
     public void Text_that_is_not_a_snapshot_object_is_refused(string json) =>
         Assert.Throws<InvalidDataException>(() => SagaStateCodec.Deserialize(json));
+
+    private static string[] StateProperties(Type type) =>
+    [
+        .. type.GetProperties(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Where(p => p.Name != "EqualityContract")
+            .Select(p => p.Name)
+            .Order(StringComparer.Ordinal),
+    ];
 
     private static string Mutate(Action<JsonObject> change)
     {

@@ -10,13 +10,13 @@ namespace OrleansSagas.Tests.Engine.Snapshots;
 
 /// <summary>
 /// The representative saga states behind the committed snapshot fixtures (Fixtures/*.json), each driven through
-/// the engine the way the runtime would.
+/// the engine the way the runtime would (the driver keeps the graph and the state).
 /// </summary>
 internal static class SagaStateFixtures
 {
     public static readonly string[] Names = ["running-retry", "waiting-signal", "stuck-unwinding", "succeeded", "child-saga"];
 
-    public static SagaState Generate(string name) => name switch
+    public static SagaDriver Generate(string name) => name switch
     {
         "running-retry" => RunningWithRetry(),
         "waiting-signal" => WaitingForSignal(),
@@ -54,7 +54,7 @@ internal static class SagaStateFixtures
     };
 
     /// <summary>"reserve" in flight with an attempt timeout while "charge" waits for its retry timer; a saga timeout is armed.</summary>
-    private static SagaState RunningWithRetry()
+    private static SagaDriver RunningWithRetry()
     {
         var graph = new SagaBuilder("booking")
             .Step<NoopStep>("reserve", n => n.WithUndo<NoopUndo>().Timeout(TimeSpan.FromMinutes(2)))
@@ -66,11 +66,11 @@ internal static class SagaStateFixtures
         saga.Start(new { trip = "LIS", travellers = 2, price = 129.90m });
         saga.Now = saga.Now.AddSeconds(3);
         saga.Fail("charge", "Transient");
-        return saga.State;
+        return saga;
     }
 
     /// <summary>"approve" waits for its signal with a timeout; "go" arrived before "dispatch" waited for it and is buffered.</summary>
-    private static SagaState WaitingForSignal()
+    private static SagaDriver WaitingForSignal()
     {
         var graph = new SagaBuilder("approval")
             .Step<NoopStep>("prepare", n => n.WithUndo<NoopUndo>())
@@ -82,11 +82,11 @@ internal static class SagaStateFixtures
         saga.Signal("go", new { by = "ops", at = "08:00" });
         saga.Now = saga.Now.AddMinutes(1);
         saga.Complete("prepare", new { pages = 12 });
-        return saga.State;
+        return saga;
     }
 
     /// <summary>"ship" failed for good; unwinding, the undo of "charge" failed after its retries and the saga is stuck.</summary>
-    private static SagaState StuckWhileUnwinding()
+    private static SagaDriver StuckWhileUnwinding()
     {
         var graph = new SagaBuilder("order")
             .Step<NoopStep>("reserve", n => n.WithUndo<NoopUndo>())
@@ -102,11 +102,11 @@ internal static class SagaStateFixtures
         saga.UndoFail("charge", "Transient");
         saga.Fire(saga.Timers.Keys.Single());
         saga.UndoFail("charge", "Transient");
-        return saga.State;
+        return saga;
     }
 
     /// <summary>Every node succeeded, a delay and a constant among them; the saga has its output.</summary>
-    private static SagaState Succeeded()
+    private static SagaDriver Succeeded()
     {
         var graph = new SagaBuilder("welcome")
             .Constant("greeting", new { text = "hello, wörld" })
@@ -117,11 +117,11 @@ internal static class SagaStateFixtures
         saga.Start(new { user = "ana" });
         saga.Fire(saga.Timers.Keys.Single());
         saga.Complete("send", new { messageId = "m-1", sent = true, size = 1.5e3 });
-        return saga.State;
+        return saga;
     }
 
     /// <summary>A child saga (itself started by a parent) whose own child saga node runs; a sibling step already succeeded.</summary>
-    private static SagaState WithChildSaga()
+    private static SagaDriver WithChildSaga()
     {
         var graph = new SagaBuilder("onboarding")
             .Step<NoopStep>("account", n => n.WithUndo<NoopUndo>())
@@ -130,6 +130,6 @@ internal static class SagaStateFixtures
         var saga = new SagaDriver(graph, "onboarding-1");
         saga.Start(new { customer = "c-42" }, parentId: "signup-7", parentNode: "onboard");
         saga.Complete("account", new { accountId = "acc-1" });
-        return saga.State;
+        return saga;
     }
 }
