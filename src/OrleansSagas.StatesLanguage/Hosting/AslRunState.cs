@@ -16,7 +16,8 @@ internal sealed record AslRunState(
     ImmutableDictionary<string, StepSummary> States,
     ImmutableList<string> StateOrder)
 {
-    public static AslRunState Empty { get; } = new(AslExecutionState.Empty,
+    /// <summary>A fresh state before ExecutionStarted (a new instance each time: decisions change the execution state in place).</summary>
+    public static AslRunState Empty => new(AslExecutionState.Empty,
         ImmutableDictionary<string, TaskScheduledEvent>.Empty.WithComparers(StringComparer.Ordinal),
         ImmutableDictionary<string, StepSummary>.Empty.WithComparers(StringComparer.Ordinal),
         []);

@@ -47,12 +47,15 @@ internal sealed class AslRunDriver
     public void Send(SagaMessage message)
     {
         Received.Add((States.Count, message, Now));
-        var decision = Definition.Decide(State, message, Now);
+        // Decide takes ownership of the state it is given (it decides in place): give it a copy, then fold the
+        // events one by one to keep every intermediate state, and check the fold ends where the decision did.
+        var decision = Definition.Decide(State with { Execution = State.Execution.Clone() }, message, Now);
         foreach (var e in decision.Events)
         {
             State = (AslRunState)Definition.Apply(State, e);
             States.Add(State);
         }
+        Assert.Equal(AslRunStateCodec.Serialize((AslRunState)decision.State), AslRunStateCodec.Serialize(State));
         foreach (var command in decision.Commands)
         {
             switch (command)
