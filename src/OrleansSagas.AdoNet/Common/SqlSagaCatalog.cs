@@ -109,6 +109,8 @@ internal sealed class SqlSagaCatalog(AdoNetDatabase database) : ISagaCatalog
 
     public async Task<IReadOnlyList<string>> ListRunningAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
         var connection = await database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
