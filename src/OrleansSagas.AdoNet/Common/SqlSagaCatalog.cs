@@ -20,11 +20,22 @@ internal sealed class SqlSagaCatalog(AdoNetDatabase database) : ISagaCatalog
     public Task WriteAsync(IReadOnlyList<SagaRecord> records, IReadOnlyList<SagaEventRecord> events, CancellationToken cancellationToken = default)
     {
         if (records.Count == 0 && events.Count == 0) return Task.CompletedTask;
-        var distinctEvents = events.DistinctBy(e => (e.SagaId, e.Event.Sequence)).ToList();
+        // One row per saga (the newest; the first of equal versions): PostgreSQL refuses a statement that upserts a row
+        // twice. Rows and events go in key order, so concurrent batches lock shared rows in the same order.
+        var newestRecords = records
+            .GroupBy(r => r.Id, StringComparer.Ordinal)
+            .Select(g => g.Aggregate((newest, r) => r.Version > newest.Version ? r : newest))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        var distinctEvents = events
+            .DistinctBy(e => (e.SagaId, e.Event.Sequence))
+            .OrderBy(e => e.SagaId, StringComparer.Ordinal)
+            .ThenBy(e => e.Event.Sequence)
+            .ToList();
         return database.WriteAsync(
             async (connection, transaction) =>
             {
-                foreach (var chunk in records.Chunk(RowsPerStatement))
+                foreach (var chunk in newestRecords.Chunk(RowsPerStatement))
                     await UpsertRows(connection, transaction, chunk).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var chunk in distinctEvents.Chunk(RowsPerStatement * 2))
                     await InsertEvents(connection, transaction, chunk).ExecuteAsync(cancellationToken).ConfigureAwait(false);
@@ -98,6 +109,8 @@ internal sealed class SqlSagaCatalog(AdoNetDatabase database) : ISagaCatalog
 
     public async Task<IReadOnlyList<string>> ListRunningAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
         var connection = await database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {

@@ -19,19 +19,37 @@ internal sealed partial class SagaCatalogWriter : IAsyncDisposable
     private readonly int _batchSize;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly TimeSpan _stopGrace;
     private readonly Task _loop;
+    private int _disposed;
 
     public SagaCatalogWriter(ISagaStorage storage, IOptions<SagaRuntimeOptions> options, ILogger<SagaCatalogWriter> logger)
+        : this(storage, options.Value.CatalogBatchSize, logger, Task.Delay, TimeSpan.FromSeconds(5))
     {
+    }
+
+    /// <param name="storage">The storage whose catalog is written.</param>
+    /// <param name="batchSize">The most entries (and a quarter of the most events) in one transaction.</param>
+    /// <param name="logger">Where retries are logged.</param>
+    /// <param name="delay">Waits between attempts of a failed batch (the backoff).</param>
+    /// <param name="stopGrace">How long disposing waits for queued writes before giving up on them.</param>
+    internal SagaCatalogWriter(ISagaStorage storage, int batchSize, ILogger logger, Func<TimeSpan, CancellationToken, Task> delay, TimeSpan stopGrace)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _storage = storage;
-        _batchSize = options.Value.CatalogBatchSize;
+        _batchSize = batchSize;
         _logger = logger;
+        _delay = delay;
+        _stopGrace = stopGrace;
         _loop = Task.Run(RunAsync);
     }
 
     /// <summary>Queues a row and events; completes when they are durable.</summary>
     public Task WriteAsync(SagaRecord? record, IReadOnlyList<SagaEventRecord> events)
     {
+        // A null list would fault the writing loop and leave every later waiter hanging: refuse it here.
+        ArgumentNullException.ThrowIfNull(events);
         var entry = new Entry(record, events);
         if (!_queue.Writer.TryWrite(entry)) entry.Done.TrySetException(new ObjectDisposedException(nameof(SagaCatalogWriter)));
         return entry.Done.Task;
@@ -83,7 +101,7 @@ internal sealed partial class SagaCatalogWriter : IAsyncDisposable
                 LogRetry(attempt, delay, e);
                 try
                 {
-                    await Task.Delay(delay, _stop.Token).ConfigureAwait(false);
+                    await _delay(delay, _stop.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -102,10 +120,18 @@ internal sealed partial class SagaCatalogWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _queue.Writer.TryComplete();
         // Give queued writes a moment to land on a graceful stop; grains re-queue anything left on their next activation.
-        if (await Task.WhenAny(_loop, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false) != _loop) await _stop.CancelAsync().ConfigureAwait(false);
-        _stop.Dispose();
+        if (await Task.WhenAny(_loop, Task.Delay(_stopGrace)).ConfigureAwait(false) == _loop)
+        {
+            _stop.Dispose();
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        // The loop still fails what is left with the cancelled token: the source goes only once the loop has ended.
+        _ = _loop.ContinueWith(_ => _stop.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog write failed (attempt {Attempt}); retrying in {Delay}.")]

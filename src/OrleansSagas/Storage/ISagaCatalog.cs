@@ -23,5 +23,6 @@ public interface ISagaCatalog
     Task<SagaPage> QueryAsync(SagaQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Ids of non-terminal sagas after <paramref name="afterId"/>, ordered by id (recovery after a silo dies).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not between 1 and 1000.</exception>
     Task<IReadOnlyList<string>> ListRunningAsync(string? afterId, int limit, CancellationToken cancellationToken = default);
 }

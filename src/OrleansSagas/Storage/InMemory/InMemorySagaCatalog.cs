@@ -66,6 +66,8 @@ internal sealed class InMemorySagaCatalog(InMemoryDatabase database) : ISagaCata
 
     public Task<IReadOnlyList<string>> ListRunningAsync(string? afterId, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
         lock (database.Gate)
         {
             IReadOnlyList<string> ids = database.Sagas.Values
