@@ -54,7 +54,7 @@ public sealed class OrleansSchemaMigrationTests
         Assert.All(versions, version => Assert.Equal(5, version));
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        Assert.Equal([1, 3, 4, 5], await ListAsync<int>(connection, "SELECT version FROM saga_schema_version ORDER BY version"));
+        Assert.Equal([1, 2, 3, 4, 5], await ListAsync<int>(connection, "SELECT version FROM saga_schema_version ORDER BY version"));
         Assert.Equal(
             StorageKeys.Concat(ReminderKeys).Concat(MembershipKeys).Order(StringComparer.Ordinal),
             await ListAsync<string>(connection, "SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey COLLATE \"C\""));

@@ -38,6 +38,6 @@ public sealed class SqliteOrleansStorageTests(SqliteOrleansSiloFixture fixture) 
     {
         Assert.True(File.Exists(Fixture.DatabasePath));
         Assert.Equal("wal", await Fixture.ScalarAsync("PRAGMA journal_mode"));
-        Assert.Equal("1,3,4", await Fixture.ScalarAsync("SELECT group_concat(version, ',') FROM (SELECT version FROM saga_schema_version ORDER BY version)"));
+        Assert.Equal("1,2,3,4", await Fixture.ScalarAsync("SELECT group_concat(version, ',') FROM (SELECT version FROM saga_schema_version ORDER BY version)"));
     }
 }
