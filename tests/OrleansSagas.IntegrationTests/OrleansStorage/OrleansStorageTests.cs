@@ -116,6 +116,61 @@ public abstract class OrleansStorageTests<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Concurrent_writes_with_one_etag_let_exactly_one_win()
+    {
+        var storage = Fixture.Storage;
+        var id = GrainId.Create(GrainType, Key("race"));
+
+        // First writes (no ETag) racing, then writes racing with the ETag of that first version.
+        foreach (var etag in new string?[] { null, "1" })
+        {
+            var writers = Enumerable.Range(0, 16)
+                .Select(i => new GrainState<StorageProbeState>(new StorageProbeState { Value = $"{etag}-{i}" }) { ETag = etag })
+                .ToArray();
+            var outcomes = await Task.WhenAll(writers.Select(writer => Task.Run(async () =>
+            {
+                try
+                {
+                    await storage.WriteStateAsync(GrainType, id, writer);
+                    return true;
+                }
+                catch (InconsistentStateException)
+                {
+                    return false;
+                }
+            })));
+
+            var winner = writers[Assert.Single(outcomes.Select((won, i) => (won, i)), o => o.won).i];
+            var stored = await ReadAsync(id);
+            Assert.Equal(winner.State!.Value, stored.State!.Value);
+            Assert.Equal(etag is null ? "1" : "2", stored.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task Many_grains_writing_at_once_all_succeed()
+    {
+        var storage = Fixture.Storage;
+        var ids = Enumerable.Range(0, 64).Select(i => GrainId.Create(GrainType, Key($"many-{i}"))).ToArray();
+
+        await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        {
+            var state = new GrainState<StorageProbeState>(new StorageProbeState());
+            for (var write = 1; write <= 10; write++)
+            {
+                state.State!.Value = $"write {write}";
+                await storage.WriteStateAsync(GrainType, id, state);
+                Assert.Equal(write.ToString(System.Globalization.CultureInfo.InvariantCulture), state.ETag);
+            }
+        })));
+
+        foreach (var id in ids)
+        {
+            Assert.Equal("write 10", (await ReadAsync(id)).State!.Value);
+        }
+    }
+
+    [Fact]
     public async Task Keys_differing_only_in_their_extension_have_separate_states()
     {
         var guid = Guid.NewGuid();
