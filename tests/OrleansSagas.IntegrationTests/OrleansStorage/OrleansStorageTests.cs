@@ -82,6 +82,31 @@ public abstract class OrleansStorageTests<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_storage_that_deletes_on_clear_removes_the_row_and_starts_over()
+    {
+        var storage = Fixture.DeletingStorage;
+        var id = GrainId.Create(GrainType, Key("delete"));
+        var state = new GrainState<StorageProbeState>(new StorageProbeState { Value = "v1" });
+        await storage.WriteStateAsync(GrainType, id, state);
+        await storage.WriteStateAsync(GrainType, id, state);
+        var stale = new GrainState<StorageProbeState>(new StorageProbeState()) { ETag = "1", RecordExists = true };
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(GrainType, id, stale));
+        await storage.ClearStateAsync(GrainType, id, state);
+
+        Assert.Null(state.ETag);
+        Assert.False(state.RecordExists);
+        Assert.Equal(0L, Convert.ToInt64(await Fixture.ScalarAsync(
+            $"SELECT count(*) FROM OrleansStorage WHERE GrainTypeString = '{GrainType}' AND GrainIdExtensionString = '{id.Key}'")));
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            storage.WriteStateAsync(GrainType, id, new GrainState<StorageProbeState>(new StorageProbeState { Value = "stale" }) { ETag = "2" }));
+        var again = new GrainState<StorageProbeState>(new StorageProbeState { Value = "again" });
+        await storage.WriteStateAsync(GrainType, id, again);
+        Assert.Equal("1", again.ETag);
+        Assert.Equal("again", (await ReadAsync(id)).State!.Value);
+    }
+
+    [Fact]
     public async Task A_second_write_with_the_same_stale_etag_conflicts_and_leaves_the_row_unchanged()
     {
         var storage = Fixture.Storage;
