@@ -41,29 +41,38 @@ CREATE UNIQUE INDEX OrleansStorage_Key ON OrleansStorage
     (GrainIdExtensionString IS NULL), COALESCE(GrainIdExtensionString, ''), ServiceId
 );
 
--- Write: one upsert.
---   no row, no ETag          -> inserted with version 1, returns 1
---   row, ETag = its version  -> updated, version + 1, returns it
---   row, other or no ETag    -> the WHERE of DO UPDATE fails: no row returned (conflict); two first writes racing end here too,
---                               the loser waiting for the insert of the winner to commit
---   no row, an ETag          -> the SELECT yields nothing (the state was deleted under the grain): no row (conflict)
+-- Write: one statement, two exclusive branches chosen by whether the grain sent an ETag.
+--   an ETag   -> UPDATE of the row at that version: version + 1, returned; a stale ETag or a missing row updates nothing
+--                and returns no row (conflict). Racing writers with one ETag queue on the row lock; the later ones find
+--                the version moved on and return nothing.
+--   no ETag   -> INSERT at version 1, returned; if the row exists (or a racing first write inserts it first), DO NOTHING
+--                returns no row (conflict).
+-- An INSERT ... ON CONFLICT DO UPDATE ... WHERE Version = @GrainStateVersion upsert measured the same; this form also never
+-- creates again a row deleted (DeleteStateOnClear) under a grain that still holds an ETag.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
-INSERT INTO OrleansStorage AS s
-    (GrainIdHash, GrainTypeHash, GrainIdN0, GrainIdN1, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)
-SELECT @GrainIdHash, @GrainTypeHash, @GrainIdN0, @GrainIdN1, @GrainTypeString, @GrainIdExtensionString, @ServiceId, @PayloadBinary,
-       now(), 1
-WHERE @GrainStateVersion IS NULL
-   OR EXISTS (SELECT 1 FROM OrleansStorage e
-              WHERE e.GrainIdHash = @GrainIdHash AND e.GrainTypeHash = @GrainTypeHash
-                AND e.GrainIdN0 = @GrainIdN0 AND e.GrainIdN1 = @GrainIdN1 AND e.GrainTypeString = @GrainTypeString
-                AND (e.GrainIdExtensionString IS NULL) = (@GrainIdExtensionString IS NULL)
-                AND COALESCE(e.GrainIdExtensionString, '''') = COALESCE(@GrainIdExtensionString, '''')
-                AND e.ServiceId = @ServiceId)
-ON CONFLICT (GrainIdHash, GrainTypeHash, GrainIdN0, GrainIdN1, GrainTypeString,
-             (GrainIdExtensionString IS NULL), COALESCE(GrainIdExtensionString, ''''), ServiceId)
-DO UPDATE SET PayloadBinary = excluded.PayloadBinary, ModifiedOn = excluded.ModifiedOn, Version = s.Version + 1
-    WHERE s.Version = @GrainStateVersion
-RETURNING s.Version AS NewGrainStateVersion;
+WITH updated AS (
+    UPDATE OrleansStorage
+    SET PayloadBinary = @PayloadBinary, ModifiedOn = now(), Version = Version + 1
+    WHERE @GrainStateVersion IS NOT NULL
+      AND GrainIdHash = @GrainIdHash AND GrainTypeHash = @GrainTypeHash
+      AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1 AND GrainTypeString = @GrainTypeString
+      AND (GrainIdExtensionString IS NULL) = (@GrainIdExtensionString IS NULL)
+      AND COALESCE(GrainIdExtensionString, '''') = COALESCE(@GrainIdExtensionString, '''')
+      AND ServiceId = @ServiceId
+      AND Version = @GrainStateVersion
+    RETURNING Version),
+inserted AS (
+    INSERT INTO OrleansStorage
+        (GrainIdHash, GrainTypeHash, GrainIdN0, GrainIdN1, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)
+    SELECT @GrainIdHash, @GrainTypeHash, @GrainIdN0, @GrainIdN1, @GrainTypeString, @GrainIdExtensionString, @ServiceId, @PayloadBinary, now(), 1
+    WHERE @GrainStateVersion IS NULL
+    ON CONFLICT (GrainIdHash, GrainTypeHash, GrainIdN0, GrainIdN1, GrainTypeString,
+                 (GrainIdExtensionString IS NULL), COALESCE(GrainIdExtensionString, ''''), ServiceId)
+    DO NOTHING
+    RETURNING Version)
+SELECT Version AS NewGrainStateVersion FROM updated
+UNION ALL
+SELECT Version FROM inserted;
 ');
 
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey', '

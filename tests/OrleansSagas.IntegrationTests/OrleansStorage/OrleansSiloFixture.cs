@@ -16,6 +16,11 @@ public abstract class OrleansSiloFixture : IAsyncLifetime
     /// <summary>The grain storage the probe grain uses, as the silo resolves it by name.</summary>
     public IGrainStorage Storage => Silo.Services.GetRequiredKeyedService<IGrainStorage>("sagas");
 
+    /// <summary>A second storage on the same database, named "sagas-delete", configured to delete rows on clear.</summary>
+    public IGrainStorage DeletingStorage => Silo.Services.GetRequiredKeyedService<IGrainStorage>(DeletingStorageName);
+
+    public const string DeletingStorageName = "sagas-delete";
+
     public IReminderTable ReminderTable => Silo.Services.GetRequiredService<IReminderTable>();
 
     public async Task InitializeAsync() => Silo = await StartSiloAsync();

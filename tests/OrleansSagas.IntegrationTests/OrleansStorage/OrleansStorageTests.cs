@@ -82,6 +82,31 @@ public abstract class OrleansStorageTests<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_storage_that_deletes_on_clear_removes_the_row_and_starts_over()
+    {
+        var storage = Fixture.DeletingStorage;
+        var id = GrainId.Create(GrainType, Key("delete"));
+        var state = new GrainState<StorageProbeState>(new StorageProbeState { Value = "v1" });
+        await storage.WriteStateAsync(GrainType, id, state);
+        await storage.WriteStateAsync(GrainType, id, state);
+        var stale = new GrainState<StorageProbeState>(new StorageProbeState()) { ETag = "1", RecordExists = true };
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(GrainType, id, stale));
+        await storage.ClearStateAsync(GrainType, id, state);
+
+        Assert.Null(state.ETag);
+        Assert.False(state.RecordExists);
+        Assert.Equal(0L, Convert.ToInt64(await Fixture.ScalarAsync(
+            $"SELECT count(*) FROM OrleansStorage WHERE GrainTypeString = '{GrainType}' AND GrainIdExtensionString = '{id.Key}'")));
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            storage.WriteStateAsync(GrainType, id, new GrainState<StorageProbeState>(new StorageProbeState { Value = "stale" }) { ETag = "2" }));
+        var again = new GrainState<StorageProbeState>(new StorageProbeState { Value = "again" });
+        await storage.WriteStateAsync(GrainType, id, again);
+        Assert.Equal("1", again.ETag);
+        Assert.Equal("again", (await ReadAsync(id)).State!.Value);
+    }
+
+    [Fact]
     public async Task A_second_write_with_the_same_stale_etag_conflicts_and_leaves_the_row_unchanged()
     {
         var storage = Fixture.Storage;
@@ -113,6 +138,61 @@ public abstract class OrleansStorageTests<TFixture>(TFixture fixture) : IClassFi
             storage.WriteStateAsync(GrainType, id, new GrainState<StorageProbeState>(new StorageProbeState { Value = "two" })));
 
         Assert.Equal("one", (await ReadAsync(id)).State!.Value);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_with_one_etag_let_exactly_one_win()
+    {
+        var storage = Fixture.Storage;
+        var id = GrainId.Create(GrainType, Key("race"));
+
+        // First writes (no ETag) racing, then writes racing with the ETag of that first version.
+        foreach (var etag in new string?[] { null, "1" })
+        {
+            var writers = Enumerable.Range(0, 16)
+                .Select(i => new GrainState<StorageProbeState>(new StorageProbeState { Value = $"{etag}-{i}" }) { ETag = etag })
+                .ToArray();
+            var outcomes = await Task.WhenAll(writers.Select(writer => Task.Run(async () =>
+            {
+                try
+                {
+                    await storage.WriteStateAsync(GrainType, id, writer);
+                    return true;
+                }
+                catch (InconsistentStateException)
+                {
+                    return false;
+                }
+            })));
+
+            var winner = writers[Assert.Single(outcomes.Select((won, i) => (won, i)), o => o.won).i];
+            var stored = await ReadAsync(id);
+            Assert.Equal(winner.State!.Value, stored.State!.Value);
+            Assert.Equal(etag is null ? "1" : "2", stored.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task Many_grains_writing_at_once_all_succeed()
+    {
+        var storage = Fixture.Storage;
+        var ids = Enumerable.Range(0, 64).Select(i => GrainId.Create(GrainType, Key($"many-{i}"))).ToArray();
+
+        await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        {
+            var state = new GrainState<StorageProbeState>(new StorageProbeState());
+            for (var write = 1; write <= 10; write++)
+            {
+                state.State!.Value = $"write {write}";
+                await storage.WriteStateAsync(GrainType, id, state);
+                Assert.Equal(write.ToString(System.Globalization.CultureInfo.InvariantCulture), state.ETag);
+            }
+        })));
+
+        foreach (var id in ids)
+        {
+            Assert.Equal("write 10", (await ReadAsync(id)).State!.Value);
+        }
     }
 
     [Fact]

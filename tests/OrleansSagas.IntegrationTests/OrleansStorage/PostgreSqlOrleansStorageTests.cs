@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using OrleansSagas.AdoNet;
 using OrleansSagas.Testing.Postgres;
 
@@ -21,7 +23,15 @@ public sealed class PostgreSqlOrleansSiloFixture : OrleansSiloFixture
     {
         var server = await PostgresTestServer.GetSharedAsync();
         ConnectionString = await server.CreateDatabaseAsync("orleans_storage");
-        return await OrleansHosts.StartSiloAsync(ClusterId, silo => silo.UseSagasPostgreSql(ConnectionString), localhostClustering: false);
+        return await OrleansHosts.StartSiloAsync(
+            ClusterId,
+            silo =>
+            {
+                silo.UseSagasPostgreSql(ConnectionString);
+                silo.UseSagasPostgreSql(ConnectionString, DeletingStorageName, clustering: false);
+                silo.Services.Configure<AdoNetGrainStorageOptions>(DeletingStorageName, options => options.DeleteStateOnClear = true);
+            },
+            localhostClustering: false);
     }
 }
 

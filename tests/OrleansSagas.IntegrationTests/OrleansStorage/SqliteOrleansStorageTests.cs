@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using OrleansSagas.AdoNet;
 using OrleansSagas.IntegrationTests.Infrastructure;
 
@@ -28,7 +30,15 @@ public sealed class SqliteOrleansSiloFixture : OrleansSiloFixture
     }
 
     protected override Task<IHost> StartSiloAsync() =>
-        OrleansHosts.StartSiloAsync(ClusterId, silo => silo.UseSagasSqlite(DatabasePath), localhostClustering: true);
+        OrleansHosts.StartSiloAsync(
+            ClusterId,
+            silo =>
+            {
+                silo.UseSagasSqlite(DatabasePath);
+                silo.UseSagasSqlite(DatabasePath, DeletingStorageName);
+                silo.Services.Configure<AdoNetGrainStorageOptions>(DeletingStorageName, options => options.DeleteStateOnClear = true);
+            },
+            localhostClustering: true);
 }
 
 public sealed class SqliteOrleansStorageTests(SqliteOrleansSiloFixture fixture) : OrleansStorageTests<SqliteOrleansSiloFixture>(fixture)
