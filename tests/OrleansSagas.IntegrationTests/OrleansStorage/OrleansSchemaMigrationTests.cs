@@ -36,7 +36,7 @@ public sealed class OrleansSchemaMigrationTests
         Assert.All(versions, version => Assert.Equal(4, version));
         await using var connection = new SqliteConnection(connectionString + ";Pooling=False");
         await connection.OpenAsync();
-        Assert.Equal([1L, 3L, 4L], await ListAsync<long>(connection, "SELECT version FROM saga_schema_version ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L, 4L], await ListAsync<long>(connection, "SELECT version FROM saga_schema_version ORDER BY version"));
         Assert.Equal(StorageKeys.Concat(ReminderKeys).Order(StringComparer.Ordinal), await ListAsync<string>(connection, "SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey"));
         Assert.Equal(["wal"], await ListAsync<string>(connection, "PRAGMA journal_mode"));
     }
