@@ -116,6 +116,75 @@ public sealed class StateMachineRuntimeTests
         Assert.Contains(registration.Problems, p => p.Message.Contains("JSONata", StringComparison.Ordinal));
     }
 
+    private const string HeartbeatMachine = """
+    {
+      "StartAt": "Work",
+      "States": { "Work": { "Type": "Task", "Resource": "handler:slow", "HeartbeatSeconds": 10, "TimeoutSeconds": 600, "End": true } }
+    }
+    """;
+
+    [Fact]
+    public async Task A_handler_that_sends_heartbeats_outlives_HeartbeatSeconds_and_one_that_does_not_times_out()
+    {
+        await using var node = await RuntimeNode.StartAsync(b => b.AddTaskHandler<SlowHandler>("slow"));
+        await node.Registry.RegisterAsync("slow", HeartbeatMachine);
+        var beating = SlowHandler.For("beating");
+        await node.Client.StartAsync("slow", SagaJson.Parse("{}"), "beating");
+        await beating.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        for (var beat = 0; beat < 3; beat++)
+        {
+            await beating.BeatAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            node.Time.Advance(TimeSpan.FromSeconds(8));
+        }
+        Assert.Equal(SagaStatus.Running, (await node.Client.DescribeAsync("beating")).Status);
+        beating.Finish.SetResult();
+        var done = await node.Client.WaitAsync("beating", TimeSpan.FromSeconds(30));
+        Assert.Equal(SagaStatus.Succeeded, done.Status);
+
+        var silent = SlowHandler.For("silent");
+        await node.Client.StartAsync("slow", SagaJson.Parse("{}"), "silent");
+        await silent.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        node.Time.Advance(TimeSpan.FromSeconds(11));
+        var timedOut = await node.Client.WaitAsync("silent", TimeSpan.FromSeconds(30));
+        Assert.Equal(SagaStatus.Failed, timedOut.Status);
+        Assert.Equal("States.HeartbeatTimeout", timedOut.Error?.Error);
+        silent.Finish.SetResult();
+    }
+
+    /// <summary>A task that runs until the test finishes it, sending a heartbeat whenever the test asks.</summary>
+    private sealed class SlowHandler : IStateMachineTaskHandler
+    {
+        private static readonly ConcurrentDictionary<string, SlowHandler> Runs = new();
+        private readonly System.Threading.Channels.Channel<TaskCompletionSource> _beats = System.Threading.Channels.Channel.CreateUnbounded<TaskCompletionSource>();
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public static SlowHandler For(string sagaId) => Runs.GetOrAdd(sagaId, _ => new SlowHandler());
+
+        /// <summary>Asks the running task for a heartbeat; completes once the saga has recorded it.</summary>
+        public Task BeatAsync()
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _beats.Writer.TryWrite(done);
+            return done.Task;
+        }
+
+        public async Task<JsonElement> InvokeAsync(JsonElement input, StepContext context)
+        {
+            var run = For(context.SagaId);
+            run.Started.TrySetResult();
+            while (!run.Finish.Task.IsCompleted)
+            {
+                var beat = run._beats.Reader.ReadAsync(context.CancellationToken).AsTask();
+                if (await Task.WhenAny(beat, run.Finish.Task) != beat) break;
+                await context.HeartbeatAsync();
+                (await beat).SetResult();
+            }
+            return SagaJson.Parse("""{"worked":true}""");
+        }
+    }
+
     private sealed class ChargeHandler : IStateMachineTaskHandler
     {
         public static ConcurrentDictionary<string, ConcurrentBag<int>> Attempts { get; } = new();
