@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 namespace OrleansSagas.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real silo executable (from its build output) run as a child process on a free port, with its SQLite file,
-/// step log and hold folder in a temp folder. <see cref="Kill"/> is SIGKILL on Linux; dispose always kills.
+/// The real silo executable (from its build output) run as a child process on free ports (HTTP, silo, gateway), with its
+/// SQLite file, step log and hold folder in a temp folder; later arguments override earlier ones. <see cref="Kill"/> is SIGKILL on Linux; dispose always kills.
 /// </summary>
 public sealed partial class SiloProcess : IDisposable
 {
@@ -59,7 +59,8 @@ public sealed partial class SiloProcess : IDisposable
         [
             "--urls", "http://127.0.0.1:0",
             "--Sagas:SqlitePath", Path.Combine(directory, "sagas.db"),
-            "--Sagas:TimerScanInterval", "00:00:01",
+            "--Sagas:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Sagas:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Samples:StepLogPath", Path.Combine(directory, "steps.log"),
             "--Samples:HoldDirectory", directory,
             .. extraArgs,
