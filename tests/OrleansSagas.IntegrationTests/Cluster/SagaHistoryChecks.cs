@@ -32,19 +32,21 @@ public static class SagaHistoryChecks
         return problems;
     }
 
+    /// <summary>When <paramref name="node"/> succeeded, from the NodeSucceeded event of a history.</summary>
+    public static DateTimeOffset SucceededAt(IReadOnlyList<StoredEvent> events, string node) =>
+        events.Single(e => e.Type == "NodeSucceeded" && Property(e, "node") == node).Timestamp;
+
     /// <summary>An event's type with the node and attempt it is about (when it names them).</summary>
-    private static string Identity(StoredEvent e)
+    private static string Identity(StoredEvent e) => $"{e.Type}(node={Property(e, "node") ?? "-"}, attempt={Property(e, "attempt") ?? "-"})";
+
+    private static string? Property(StoredEvent e, string name)
     {
         using var data = JsonDocument.Parse(e.Data);
-        string? node = null, attempt = null;
-        if (data.RootElement.ValueKind == JsonValueKind.Object)
+        if (data.RootElement.ValueKind != JsonValueKind.Object) return null;
+        foreach (var property in data.RootElement.EnumerateObject())
         {
-            foreach (var property in data.RootElement.EnumerateObject())
-            {
-                if (property.NameEquals("node") || property.NameEquals("Node")) node = property.Value.ToString();
-                else if (property.NameEquals("attempt") || property.NameEquals("Attempt")) attempt = property.Value.ToString();
-            }
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) return property.Value.ToString();
         }
-        return $"{e.Type}(node={node ?? "-"}, attempt={attempt ?? "-"})";
+        return null;
     }
 }
