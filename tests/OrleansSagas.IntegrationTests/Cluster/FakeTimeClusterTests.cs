@@ -34,7 +34,7 @@ public sealed class FakeTimeClusterTests
         // Each wait ended at the fake instant the hour was up, not at a later reminder tick.
         foreach (var id in ids)
         {
-            Assert.Equal(time.GetUtcNow(), SagaHistoryChecks.SucceededAt(await cluster.Storage.Catalog.ReadEventsAsync(id), "hour"));
+            Assert.Equal(time.GetUtcNow(), SagaHistoryChecks.SucceededAt(await cluster.Client.GetHistoryAsync(id), "hour"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrleansSagas.Client;
 using OrleansSagas.Storage;
 
 namespace OrleansSagas.IntegrationTests.Cluster;
@@ -35,6 +36,15 @@ public static class SagaHistoryChecks
     /// <summary>When <paramref name="node"/> succeeded, from the NodeSucceeded event of a history.</summary>
     public static DateTimeOffset SucceededAt(IReadOnlyList<StoredEvent> events, string node) =>
         events.Single(e => e.Type == "NodeSucceeded" && Property(e, "node") == node).Timestamp;
+
+    /// <summary>When <paramref name="node"/> succeeded, from a history read through a client.</summary>
+    public static DateTimeOffset SucceededAt(IReadOnlyList<SagaHistoryEntry> history, string node) => SucceededAt(Stored(history), node);
+
+    /// <summary>The problems of a history read through a client.</summary>
+    public static IReadOnlyList<string> Problems(string sagaId, IReadOnlyList<SagaHistoryEntry> history) => Problems(sagaId, Stored(history));
+
+    private static List<StoredEvent> Stored(IReadOnlyList<SagaHistoryEntry> history) =>
+        [.. history.Select(e => new StoredEvent(e.Sequence, e.Type, e.Timestamp, e.Data.GetRawText()))];
 
     /// <summary>An event's type with the node and attempt it is about (when it names them).</summary>
     private static string Identity(StoredEvent e) => $"{e.Type}(node={Property(e, "node") ?? "-"}, attempt={Property(e, "attempt") ?? "-"})";

@@ -42,7 +42,7 @@ public sealed class StaleActivationTests
         // The active saga still holds the old ETag: its decision on the signal is refused and nothing of it runs.
         await Assert.ThrowsAsync<InconsistentStateException>(() => cluster.Client.SignalAsync(id, ClusterSagas.ApproveSignal, SagaJson.Parse("{}")));
         Assert.Equal(0, cluster.Invocations.Count(id, "charge"));
-        Assert.DoesNotContain(await cluster.Storage.Catalog.ReadEventsAsync(id), e => e.Type == "SignalConsumed");
+        Assert.DoesNotContain(await cluster.Client.GetHistoryAsync(id), e => e.Type == "SignalConsumed");
         var reloaded = new GrainState<SagaGrainState>();
         await storage.ReadStateAsync("saga", grainId, reloaded);
         Assert.Equal(stored.ETag, reloaded.ETag);
@@ -55,7 +55,7 @@ public sealed class StaleActivationTests
         Assert.Equal(SagaStatus.Succeeded, saga.Status);
         Assert.Equal(1, cluster.Invocations.Count(id, "reserve"));
         Assert.Equal(1, cluster.Invocations.Count(id, "charge"));
-        var history = await cluster.Storage.Catalog.ReadEventsAsync(id);
+        var history = await cluster.Client.GetHistoryAsync(id);
         Assert.Empty(SagaHistoryChecks.Problems(id, history));
         Assert.Single(history, e => e.Type == "SignalConsumed");
     }

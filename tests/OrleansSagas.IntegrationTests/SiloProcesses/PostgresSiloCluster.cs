@@ -29,8 +29,9 @@ internal sealed class PostgresSiloCluster : IAsyncDisposable
         var cluster = new PostgresSiloCluster(connectionString);
         try
         {
-            // One after the other: the first creates the schema and the cluster, the others join it.
-            for (var i = 0; i < silos; i++) await cluster.StartSiloAsync();
+            // The first creates the schema and the cluster; the others join it together.
+            await cluster.StartSiloAsync();
+            await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => cluster.StartSiloAsync()));
             return cluster;
         }
         catch
@@ -43,12 +44,12 @@ internal sealed class PostgresSiloCluster : IAsyncDisposable
     public async Task<SiloProcess> StartSiloAsync()
     {
         var directory = new TempDirectory();
-        _directories.Add(directory);
+        lock (_directories) _directories.Add(directory);
         var silo = await SiloProcess.StartAsync(directory.Path,
             "--urls", $"http://127.0.0.1:{FreePort.Next()}",
             "--Sagas:Storage", "PostgreSql",
             "--ConnectionStrings:Sagas", ConnectionString);
-        _silos.Add(silo);
+        lock (_silos) _silos.Add(silo);
         return silo;
     }
 

@@ -18,7 +18,9 @@ public sealed class PostgresSiloClusterTests(ITestOutputHelper output)
     public async Task Three_silo_processes_on_PostgreSQL_finish_every_saga_when_one_is_killed_mid_load()
     {
         var server = await PostgresTestServer.GetSharedAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var cluster = await PostgresSiloCluster.StartAsync(await server.CreateDatabaseAsync("silos"), silos: 3);
+        output.WriteLine($"three silos serving after {clock.Elapsed}");
         var (victim, survivors) = (cluster.Silos[0], cluster.Silos.Skip(1).ToArray());
 
         // Before the kill: trips started through every silo, so some live on the victim and wait there.
