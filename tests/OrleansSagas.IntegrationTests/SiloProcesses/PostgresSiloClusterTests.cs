@@ -50,6 +50,8 @@ public sealed class PostgresSiloClusterTests(ITestOutputHelper output)
         await Eventually.True(async () => await CatalogRows.CountAsync(cluster.Storage.Catalog, SagaStatus.Succeeded, TravelBookingSaga.Name) == all.Count,
             "every trip succeeded", Deadline, every: TimeSpan.FromMilliseconds(250));
         output.WriteLine($"all {all.Count} trips succeeded {DateTimeOffset.UtcNow - killedAt} after the kill");
+        foreach (var line in survivors.SelectMany(s => s.Output.Split('\n')).Where(l => l.Contains("warn: OrleansSagas.", StringComparison.Ordinal) || l.Contains("fail: OrleansSagas.", StringComparison.Ordinal)).Take(20))
+            output.WriteLine(line.Length > 240 ? line[..240] + " …" : line);
         Assert.NotEmpty(onVictim);
         Assert.Empty(await SagaHistoryChecks.FindProblemsAsync(cluster.Storage.Catalog, all));
         // A step runs again only when the crash caught it running: on the killed silo, or on a survivor whose activation

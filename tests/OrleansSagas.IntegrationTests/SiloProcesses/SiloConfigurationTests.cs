@@ -29,7 +29,8 @@ public sealed class SiloConfigurationTests
     [InlineData("Sagas:GatewayPort", "x", "Sagas:GatewayPort must be a port number")]
     [InlineData("Sagas:ClusterId", " ", "Sagas:ClusterId must be a non-empty name")]
     [InlineData("Sagas:PayloadLimitBytes", "10", "Sagas:PayloadLimitBytes must be at least 1024 (was 10)")]
-    [InlineData("Sagas:TimerScanInterval", "soon", "Sagas:TimerScanInterval")]
+    [InlineData("Sagas:ReminderPeriod", "soon", "Sagas:ReminderPeriod")]
+    [InlineData("Sagas:ReminderPeriod", "00:00:00.5", "Sagas:ReminderPeriod must be at least 1 second")]
     public void An_invalid_setting_is_reported_by_name(string key, string value, string message)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
