@@ -1,9 +1,9 @@
-using Xunit.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OrleansSagas.Client;
 using OrleansSagas.Engine;
 using OrleansSagas.IntegrationTests.Infrastructure;
 using OrleansSagas.IntegrationTests.SiloProcesses;
+using Xunit.Abstractions;
 
 namespace OrleansSagas.IntegrationTests.Cluster;
 

@@ -5,9 +5,6 @@ using OrleansSagas.Hosting;
 
 namespace OrleansSagas.IntegrationTests.Cluster;
 
-/// <summary>The input of the cluster test sagas.</summary>
-public sealed record ClusterTrip(string Customer, double WaitSeconds = 0);
-
 /// <summary>
 /// Sagas of the in-process cluster tests. Their steps record the silo they ran on in <see cref="StepInvocations"/>,
 /// so a test can tell which sagas lived on a silo it killed and check that no step ran more often than the crash explains.

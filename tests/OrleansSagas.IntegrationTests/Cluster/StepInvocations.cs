@@ -18,6 +18,3 @@ public sealed class StepInvocations
     /// <summary>How many distinct sagas ran <paramref name="step"/> at least once.</summary>
     public int Sagas(string step) => _calls.Where(c => c.Step == step && !c.IsUndo).Select(c => c.SagaId).Distinct().Count();
 }
-
-/// <summary>One invocation of a step's action or undo.</summary>
-public sealed record StepInvocation(string Silo, string SagaId, string Step, int Attempt, bool IsUndo);

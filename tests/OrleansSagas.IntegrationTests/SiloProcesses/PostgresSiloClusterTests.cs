@@ -1,10 +1,10 @@
-using Xunit.Abstractions;
 using OrleansSagas.Client;
 using OrleansSagas.Engine;
 using OrleansSagas.IntegrationTests.Cluster;
 using OrleansSagas.IntegrationTests.Infrastructure;
 using OrleansSagas.Silo.Samples.TravelBooking;
 using OrleansSagas.Testing.Postgres;
+using Xunit.Abstractions;
 
 namespace OrleansSagas.IntegrationTests.SiloProcesses;
 
