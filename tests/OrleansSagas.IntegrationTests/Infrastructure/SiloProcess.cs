@@ -99,7 +99,7 @@ public sealed partial class SiloProcess : IDisposable
 
     private async Task WaitUntilServingAsync()
     {
-        await Eventually.True(() => _process.HasExited || ListeningOn().Success, "the silo listens", TimeSpan.FromSeconds(30));
+        await Eventually.True(() => _process.HasExited || ListeningOn().Success, "the silo listens", TimeSpan.FromSeconds(60));
         if (_process.HasExited) throw new InvalidOperationException($"The silo exited with code {_process.ExitCode}:\n{Output}");
         BaseAddress = new Uri(ListeningOn().Groups[1].Value);
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
