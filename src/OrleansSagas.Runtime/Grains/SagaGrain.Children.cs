@@ -46,7 +46,7 @@ internal sealed partial class SagaGrain
         }
         catch (Exception e)
         {
-            LogFinishFailed(Id, e);
+            LogFinishFailed(Id, e.Message);
         }
     }
 
@@ -57,7 +57,7 @@ internal sealed partial class SagaGrain
         _ = Task.Run(() => OffTurn.BackgroundAsync(id, work, logger));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Saga {SagaId}: finishing failed; the reminder repeats it.")]
-    private partial void LogFinishFailed(string sagaId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Saga {SagaId}: finishing failed ({Reason}); its reminder repeats it.")]
+    private partial void LogFinishFailed(string sagaId, string reason);
 
 }

@@ -66,11 +66,29 @@ internal sealed partial class SagaGrain
         LogReminderArmed(Id);
     }
 
+    /// <summary>
+    /// Removes the reminder, retrying a few times: right after a silo died, the part of the reminder service that held
+    /// it may be moving to another silo.
+    /// </summary>
     private async Task RemoveReminderAsync()
     {
-        if (await this.GetReminder(ReminderName).ConfigureAwait(true) is { } reminder)
-            await this.UnregisterReminder(reminder).ConfigureAwait(true);
-        _hasReminder = false;
+        var delay = TimeSpan.FromMilliseconds(200);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await this.GetReminder(ReminderName).ConfigureAwait(true) is { } reminder)
+                    await this.UnregisterReminder(reminder).ConfigureAwait(true);
+                _hasReminder = false;
+                return;
+            }
+            catch (Exception e) when (attempt < 6 && e is not OperationCanceledException)
+            {
+                LogReminderRetry(Id, attempt, e.Message);
+                await Task.Delay(delay).ConfigureAwait(true);
+                delay *= 2;
+            }
+        }
     }
 
     /// <summary>Keeps the activation alive while attempts run off the turn (idle collection would abandon them).</summary>
@@ -87,6 +105,9 @@ internal sealed partial class SagaGrain
         _keepAlive?.Dispose();
         _keepAlive = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Saga {SagaId}: removing its reminder failed (attempt {Attempt}: {Reason}); retrying.")]
+    private partial void LogReminderRetry(string sagaId, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Saga {SagaId}: reminder armed.")]
     private partial void LogReminderArmed(string sagaId);

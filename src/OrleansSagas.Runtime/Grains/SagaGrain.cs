@@ -82,8 +82,10 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
         {
             var start = new StartSaga(Id, definition.Name, definition.Version, request.Input, request.ParentId, request.ParentNode);
             await CommitAsync(definition, definition.InitialState, start, create: true).ConfigureAwait(true);
-            // Acknowledged only once the reminder exists too: a started saga resumes after any crash without a call from outside.
-            if (!IsTerminal) await EnsureReminderAsync(isNew: true).ConfigureAwait(true);
+            // Acknowledged only once its reminder exists and its catalog row is written too: a started saga resumes after
+            // any crash without a call from outside, at once when survivors wake the catalog's running sagas.
+            var reminder = IsTerminal ? Task.CompletedTask : EnsureReminderAsync(isNew: true);
+            await Task.WhenAll(reminder, _lastCatalogWrite).ConfigureAwait(true);
             return new SagaStartResult(Describe(), true);
         }
 
@@ -154,6 +156,8 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
     private void EnsureExists()
     {
         if (_definition is not null && _state is not null) return;
+        // A dropped activation knows nothing for sure any more: the caller retries and reaches the next activation.
+        if (_dropped) throw new InvalidOperationException($"Saga '{Id}' is moving to another activation; retry the call.");
         // Nothing stored under this id: do not keep an empty activation around.
         DeactivateOnIdle();
         throw new SagaNotFoundException(Id);

@@ -40,7 +40,8 @@ internal static class ApiErrorFilter
                 return ApiResults.Problem(StatusCodes.Status404NotFound, SagaProblemTypes.DefinitionNotFound, "Definition not found", e.Message, "definition");
             case SagaConflictException e:
                 return ApiResults.Problem(StatusCodes.Status409Conflict, SagaProblemTypes.Conflict, "Conflict", e.Message, "id");
-            case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException:
+            // A rejected write (another activation wrote first) had no effect at all: retrying is safe.
+            case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or Orleans.Storage.InconsistentStateException:
             case InvalidOperationException when exception.Message.Contains("another activation", StringComparison.Ordinal):
                 http.Response.Headers.RetryAfter = "1";
                 return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, SagaProblemTypes.Unavailable, "Temporarily unavailable",
