@@ -153,6 +153,18 @@ internal sealed partial class Evaluator
                 return new LambdaFunction { Input = lambda.Input, Environment = env, Parameters = unbound, Body = lambda.Body };
             case NativeFunction native:
                 return new PartialNativeFunction { Native = native, Bound = [.. args] };
+            case PartialNativeFunction partial:
+                var bound = (object?[])partial.Bound.Clone();
+                var next = 0;
+                for (var i = 0; i < bound.Length && next < args.Count; i++)
+                {
+                    if (ReferenceEquals(bound[i], PartialNativeFunction.Placeholder))
+                    {
+                        bound[i] = args[next++];
+                    }
+                }
+
+                return new PartialNativeFunction { Native = partial.Native, Bound = bound };
             default:
                 throw new JsonataException("T1008", expr.Position,
                     expr.Procedure!.Type == "path" ? expr.Procedure.Steps![0].Value as string : expr.Procedure.Value as string);

@@ -84,7 +84,7 @@ internal static class BuiltinLibrary
         F("decodeUrlComponent", 1, "<s-:s>", (_, a) => UrlFunctions.Decode(a[0], true, "decodeUrlComponent")),
         F("decodeUrl", 1, "<s-:s>", (_, a) => UrlFunctions.Decode(a[0], false, "decodeUrl")),
         F("eval", 2, "<sx?:x>", Eval),
-        F("toMillis", 2, "<s-s?:n>", (_, a) => DateTimeFunctions.ToMillis(a[0], a[1])),
+        F("toMillis", 2, "<s-s?:n>", (c, a) => DateTimeFunctions.ToMillis(c, a[0], a[1])),
         F("fromMillis", 3, "<n-s?s?:s>", (_, a) => DateTimeFunctions.FromMillis(a[0], a[1], a[2])),
         F("clone", 1, "<(oa)-:o>", (_, a) => ObjectFunctions.Clone(a[0])),
         F("now", 2, "<s?s?:s>", (c, a) => DateTimeFunctions.FromMillis((double)c.Evaluator.NowMillis, a[0], a[1])),

@@ -18,7 +18,7 @@ internal static class JsonStringifier
     {
         if (!double.IsFinite(d))
         {
-            return "null";
+            throw new JsonataException("D1001", value: d);
         }
 
         return JsNumber.ToString(Math.Floor(d) == d ? d : JsNumber.ToPrecision15(d));
