@@ -40,10 +40,23 @@ public sealed class JsonataException : Exception
 
     internal int? ArgumentIndex { get; init; }
 
-    internal JsonataException WithLocation(int position, string? token)
+    /// <summary>
+    /// Records where the error surfaced; used in exception filters (it returns false) so that the stack is not
+    /// unwound and rethrown at every level of a deep recursion.
+    /// </summary>
+    internal bool Locate(int position, string? token, bool overwrite)
     {
-        Position ??= position;
-        Token ??= token;
-        return this;
+        if (overwrite)
+        {
+            Position = position;
+            Token = token;
+        }
+        else
+        {
+            Position ??= position;
+            Token ??= token;
+        }
+
+        return false;
     }
 }

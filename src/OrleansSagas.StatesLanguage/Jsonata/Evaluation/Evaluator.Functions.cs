@@ -32,10 +32,8 @@ internal sealed partial class Evaluator
         {
             return Apply(proc, args, input, environment);
         }
-        catch (JsonataException ex)
+        catch (JsonataException ex) when (ex.Locate(expr.Position, procName, overwrite: false))
         {
-            ex.Position ??= expr.Position;
-            ex.Token ??= procName;
             throw;
         }
     }
@@ -58,10 +56,8 @@ internal sealed partial class Evaluator
             {
                 result = ApplyInner(next, evaluatedArgs, input, environment);
             }
-            catch (JsonataException ex)
+            catch (JsonataException ex) when (ex.Locate(call.Procedure!.Position, call.Procedure.Value as string, overwrite: false))
             {
-                ex.Position ??= call.Procedure!.Position;
-                ex.Token ??= call.Procedure!.Value as string;
                 throw;
             }
         }

@@ -13,26 +13,25 @@ internal sealed partial class Evaluator
     private object? EvaluateBinary(Node expr, object? input, Frame environment)
     {
         var op = (string)expr.Value!;
-        if (op == "[" || expr.Terms is not null)
-        {
-            return null;
-        }
-
         var lhs = Evaluate(expr.Lhs!, input, environment);
-        try
+        if (op is "and" or "or")
         {
-            if (op is "and" or "or")
+            try
             {
                 var left = ValueOps.IsTrue(lhs);
-                if (op == "and")
-                {
-                    return left && ValueOps.IsTrue(Evaluate(expr.Rhs!, input, environment));
-                }
-
-                return left || ValueOps.IsTrue(Evaluate(expr.Rhs!, input, environment));
+                return op == "and"
+                    ? left && ValueOps.IsTrue(Evaluate(expr.Rhs!, input, environment))
+                    : left || ValueOps.IsTrue(Evaluate(expr.Rhs!, input, environment));
             }
+            catch (JsonataException ex) when (ex.Locate(expr.Position, op, overwrite: true))
+            {
+                throw;
+            }
+        }
 
-            var rhs = Evaluate(expr.Rhs!, input, environment);
+        var rhs = Evaluate(expr.Rhs!, input, environment);
+        try
+        {
             return op switch
             {
                 "+" or "-" or "*" or "/" or "%" => Numeric(lhs, rhs, op),
@@ -45,10 +44,8 @@ internal sealed partial class Evaluator
                 _ => null,
             };
         }
-        catch (JsonataException ex)
+        catch (JsonataException ex) when (ex.Locate(expr.Position, op, overwrite: true))
         {
-            ex.Position = expr.Position;
-            ex.Token = op;
             throw;
         }
     }
@@ -130,7 +127,7 @@ internal sealed partial class Evaluator
         return ValueOps.StrictEquals(rhs, lhs);
     }
 
-    private static object? Range(object? lhs, object? rhs)
+    private object? Range(object? lhs, object? rhs)
     {
         if (lhs is not null && (lhs is not double l0 || Math.Floor(l0) != l0 || double.IsInfinity(l0)))
         {
@@ -163,6 +160,10 @@ internal sealed partial class Evaluator
         for (var item = from; item <= to; item++)
         {
             result.Add(item);
+            if (((long)item & 0xFFFF) == 0)
+            {
+                CheckTime();
+            }
         }
 
         return result;

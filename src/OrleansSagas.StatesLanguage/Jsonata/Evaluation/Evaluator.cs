@@ -109,6 +109,11 @@ internal sealed partial class Evaluator
             throw new JsonataException("D1011", value: (double)_depth);
         }
 
+        CheckTime();
+    }
+
+    public void CheckTime()
+    {
         if (_deadline != 0 && Stopwatch.GetTimestamp() > _deadline)
         {
             throw new JsonataException("D1012", value: (double)_timeLimitMs);
