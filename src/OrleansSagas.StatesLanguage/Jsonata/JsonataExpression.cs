@@ -43,7 +43,8 @@ public sealed class JsonataExpression
     internal object? EvaluateValue(object? input, IReadOnlyDictionary<string, object?>? bindings, JsonataOptions? options)
     {
         options ??= JsonataOptions.Default;
-        var environment = new Frame(StaticFrame.Value);
+        var statics = options.VariableResolver is { } resolver ? new Frame(StaticFrame.Value, resolver) : StaticFrame.Value;
+        var environment = new Frame(statics);
         if (options.HostBindings is not null)
         {
             foreach (var (name, value) in options.HostBindings)

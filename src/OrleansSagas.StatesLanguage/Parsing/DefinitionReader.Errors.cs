@@ -70,6 +70,7 @@ internal sealed partial class DefinitionReader
                 ResultPath = resultPath,
                 ResultPathIsNull = resultNull,
                 Assign = ReadAssign(item, itemPath, jsonata),
+                Output = jsonata && item.TryGetPropertyValue("Output", out var output) ? (output?.DeepClone(), true) : (null, false),
             });
         }
 
