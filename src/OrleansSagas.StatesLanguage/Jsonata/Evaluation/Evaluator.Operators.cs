@@ -127,7 +127,7 @@ internal sealed partial class Evaluator
         return ValueOps.StrictEquals(rhs, lhs);
     }
 
-    private object? Range(object? lhs, object? rhs)
+    private static object? Range(object? lhs, object? rhs)
     {
         if (lhs is not null && (lhs is not double l0 || Math.Floor(l0) != l0 || double.IsInfinity(l0)))
         {
@@ -156,16 +156,7 @@ internal sealed partial class Evaluator
             throw new JsonataException("D2014", value: size);
         }
 
-        var result = new JsonataArray((int)size) { IsSequence = true };
-        for (var item = from; item <= to; item++)
-        {
-            result.Add(item);
-            if (((long)item & 0xFFFF) == 0)
-            {
-                CheckTime();
-            }
-        }
-
+        var result = JsonataArray.Range(from, (int)size);
         return result;
     }
 

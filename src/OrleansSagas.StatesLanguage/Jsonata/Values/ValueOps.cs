@@ -128,6 +128,11 @@ internal static class ValueOps
             return a;
         }
 
+        if (a is JsonataArray { Count: 0 } && b is JsonataArray only)
+        {
+            return only.CopyAsArray();
+        }
+
         var result = new JsonataArray();
         if (a is JsonataArray aa)
         {
@@ -150,7 +155,7 @@ internal static class ValueOps
         return result;
     }
 
-    public static void Flatten(object? value, List<object?> into)
+    public static void Flatten(object? value, ICollection<object?> into)
     {
         if (value is JsonataArray array)
         {
