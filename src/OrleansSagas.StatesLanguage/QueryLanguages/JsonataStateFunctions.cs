@@ -10,7 +10,8 @@ namespace OrleansSagas.StatesLanguage.QueryLanguages;
 
 /// <summary>
 /// The functions Step Functions adds to JSONata: $partition, $range, $hash, $random (with an optional seed), $uuid
-/// and $parse. Randomness comes from the state's deterministic source, so a replay gives the same values.
+/// and $parse. Randomness comes from the state's deterministic source, so a replay gives the same values. $eval is
+/// not available in Step Functions ($parse replaces it), so it is hidden.
 /// </summary>
 internal static class JsonataStateFunctions
 {
@@ -22,6 +23,7 @@ internal static class JsonataStateFunctions
         ["random"] = new NativeFunction("random", 1, (_, a) => a[0] is null ? random.NextDouble() : Seeded(a[0]), "<j?:n>"),
         ["uuid"] = new NativeFunction("uuid", 0, (_, _) => random.NextUuid().ToString(), "<:s>"),
         ["parse"] = new NativeFunction("parse", 1, (_, a) => Parse(a[0]), "<s-:j>"),
+        ["eval"] = null,
     };
 
     private static JsonataArray Partition(object? array, object? size)

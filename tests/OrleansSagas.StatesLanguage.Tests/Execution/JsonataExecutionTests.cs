@@ -117,6 +117,19 @@ public sealed class JsonataExecutionTests
     }
 
     [Fact]
+    public void Eval_is_not_available_in_step_functions()
+    {
+        const string definition = """
+            {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $eval('1 + 1') %}","End":true}}}
+            """;
+        var (state, _) = Run(definition, "{}");
+
+        Assert.Equal(AslExecutionStatus.Failed, state.Status);
+        Assert.Equal("States.QueryEvaluationError", state.Error);
+        Assert.EndsWith("T1006: Attempted to invoke a non-function", state.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Map_items_item_selector_and_wait_seconds_are_expressions()
     {
         const string definition = """
