@@ -62,6 +62,10 @@ internal sealed partial class DefinitionReader
             {
                 _problems.Add(ProblemCollector.Child(itemPath, "Output"), "Output is a JSONata field and is only allowed in a state that uses JSONata.");
             }
+            else if (jsonata && item.TryGetPropertyValue("Output", out var catcherOutput))
+            {
+                CheckJsonataValues(catcherOutput, ProblemCollector.Child(itemPath, "Output"));
+            }
 
             result.Add(new CatcherDefinition
             {

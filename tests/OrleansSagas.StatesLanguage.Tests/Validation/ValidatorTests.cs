@@ -78,6 +78,19 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void A_catcher_output_expression_is_checked()
+    {
+        const string json = """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Task","Resource":"handler:r","End":true,
+             "Catch":[{"ErrorEquals":["States.ALL"],"Next":"B","Output":"{% $states.errorOutput. %}"}]},"B":{"Type":"Succeed"}}}
+            """;
+
+        var problems = Problems(json);
+        Assert.True(problems.Count == 1, string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
+        Assert.Equal("$.States.A.Catch[0].Output", problems[0].Path);
+    }
+
+    [Fact]
     public void A_jsonata_state_lists_every_jsonpath_field_it_rejects()
     {
         const string json = """
