@@ -70,6 +70,19 @@ public sealed class JsonataExpression
             input = wrapper;
         }
 
-        return new Evaluator(options).Evaluate(_ast, input, exec);
+        try
+        {
+            return new Evaluator(options).Evaluate(_ast, input, exec);
+        }
+        catch (InvalidCastException ex)
+        {
+            // Only reachable through calls that skip signature checks, such as partially applied built-ins.
+            throw new JsonataException("T0410", detail: ex.Message) { ArgumentIndex = 1 };
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException or FormatException
+            or KeyNotFoundException or System.Text.RegularExpressions.RegexMatchTimeoutException or NullReferenceException)
+        {
+            throw new JsonataException("D3000", value: ex.Message);
+        }
     }
 }

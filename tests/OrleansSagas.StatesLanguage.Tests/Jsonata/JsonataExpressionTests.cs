@@ -52,6 +52,13 @@ public sealed class JsonataExpressionTests
     }
 
     [Fact]
+    public void Wrong_argument_types_that_skip_the_signature_check_are_errors_not_crashes()
+    {
+        var error = Assert.Throws<JsonataException>(() => JsonataExpression.Parse("$substring(?, 'a')('text')").Evaluate(null));
+        Assert.Equal("T0410", error.Code);
+    }
+
+    [Fact]
     public void Clock_and_random_are_injected()
     {
         var options = new JsonataOptions { Now = DateTimeOffset.Parse("2024-05-06T07:08:09.010Z", System.Globalization.CultureInfo.InvariantCulture), RandomSeed = 42 };
