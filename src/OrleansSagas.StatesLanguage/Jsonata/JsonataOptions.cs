@@ -21,6 +21,9 @@ public sealed class JsonataOptions
     /// <summary>Extra variables (such as host functions) bound before the caller's bindings.</summary>
     internal IReadOnlyDictionary<string, object?>? HostBindings { get; init; }
 
+    /// <summary>Whatever the host's functions need from the host for this evaluation (read through the call context).</summary>
+    internal object? HostState { get; init; }
+
     /// <summary>Resolves variables not bound otherwise (null: not defined); consulted after the host bindings.</summary>
     internal Func<string, object?>? VariableResolver { get; init; }
 }

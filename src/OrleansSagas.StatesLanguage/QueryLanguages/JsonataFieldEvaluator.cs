@@ -31,7 +31,8 @@ internal sealed class JsonataFieldEvaluator
             Now = now,
             RandomSeed = BitConverter.ToInt32(scope.Random.NextBytes(), 0),
             TimeLimit = TimeLimit,
-            HostBindings = JsonataStateFunctions.Create(scope.Random),
+            HostBindings = JsonataStateFunctions.Bindings,
+            HostState = scope.Random,
             VariableResolver = name =>
             {
                 if (!variables.TryGetValue(name, out var value))

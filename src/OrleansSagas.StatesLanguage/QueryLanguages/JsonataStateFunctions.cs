@@ -15,16 +15,19 @@ namespace OrleansSagas.StatesLanguage.QueryLanguages;
 /// </summary>
 internal static class JsonataStateFunctions
 {
-    public static Dictionary<string, object?> Create(DeterministicRandom random) => new(StringComparer.Ordinal)
+    /// <summary>The functions, shared by every evaluation; the state's random source is the evaluation's host state.</summary>
+    public static IReadOnlyDictionary<string, object?> Bindings { get; } = new Dictionary<string, object?>(StringComparer.Ordinal)
     {
         ["partition"] = new NativeFunction("partition", 2, (_, a) => Partition(a[0], a[1]), "<an:a>"),
         ["range"] = new NativeFunction("range", 3, (_, a) => Range(a[0], a[1], a[2]), "<nnn:a>"),
         ["hash"] = new NativeFunction("hash", 2, (_, a) => Hash(a[0], a[1]), "<s-s:s>"),
-        ["random"] = new NativeFunction("random", 1, (_, a) => a[0] is null ? random.NextDouble() : Seeded(a[0]), "<j?:n>"),
-        ["uuid"] = new NativeFunction("uuid", 0, (_, _) => random.NextUuid().ToString(), "<:s>"),
+        ["random"] = new NativeFunction("random", 1, (c, a) => a[0] is null ? RandomOf(c).NextDouble() : Seeded(a[0]), "<j?:n>"),
+        ["uuid"] = new NativeFunction("uuid", 0, (c, _) => RandomOf(c).NextUuid().ToString(), "<:s>"),
         ["parse"] = new NativeFunction("parse", 1, (_, a) => Parse(a[0]), "<s-:j>"),
         ["eval"] = null,
     };
+
+    private static DeterministicRandom RandomOf(Jsonata.Evaluation.CallContext context) => (DeterministicRandom)context.Evaluator.Options.HostState!;
 
     private static JsonataArray Partition(object? array, object? size)
     {
