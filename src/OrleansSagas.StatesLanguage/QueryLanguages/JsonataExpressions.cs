@@ -11,6 +11,9 @@ internal sealed class JsonataExpressions
 {
     private readonly ConcurrentDictionary<string, JsonataExpression> _parsed = new(StringComparer.Ordinal);
 
+    /// <summary>How many distinct expressions have been parsed.</summary>
+    public int Count => _parsed.Count;
+
     /// <summary>The body of a "{% … %}" string, or null when the string is a plain literal.</summary>
     public static string? BodyOf(string text) =>
         text.Length >= 4 && text.StartsWith("{%", StringComparison.Ordinal) && text.EndsWith("%}", StringComparison.Ordinal)

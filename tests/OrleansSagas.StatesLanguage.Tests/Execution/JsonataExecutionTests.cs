@@ -117,6 +117,22 @@ public sealed class JsonataExecutionTests
     }
 
     [Fact]
+    public void Expressions_are_parsed_when_the_definition_is_read_not_when_it_runs()
+    {
+        const string definition = """
+            {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Assign":{"a":"{% 1 + 1 %}"},
+              "Output":{"x":"{% $a %}","y":"{% 1 + 1 %}"},"End":true}}}
+            """;
+        var parsed = StateMachineParser.Parse(definition, allowJsonata: true);
+        Assert.Equal(2, parsed.Jsonata.Count);
+
+        new FakeTimeDriver(parsed).Run(Machines.Start("{}"));
+        new FakeTimeDriver(parsed).Run(Machines.Start("{}"));
+
+        Assert.Equal(2, parsed.Jsonata.Count);
+    }
+
+    [Fact]
     public void Eval_is_not_available_in_step_functions()
     {
         const string definition = """
