@@ -17,9 +17,16 @@ internal sealed partial class Decider
         JsonNode? branchInput;
         try
         {
-            var scope = Scope(frame, state, frame.Input);
-            var effective = StateDataFlow.SelectPath(state.InputPath, state.InputPathIsNull, scope);
-            branchInput = state.HasParameters ? PayloadTemplate.Evaluate(state.Parameters, scope.WithInput(effective)) : effective;
+            if (IsJsonata(state))
+            {
+                branchInput = ParallelInputJsonata(frame, state);
+            }
+            else
+            {
+                var scope = Scope(frame, state, frame.Input);
+                var effective = StateDataFlow.SelectPath(state.InputPath, state.InputPathIsNull, scope);
+                branchInput = state.HasParameters ? PayloadTemplate.Evaluate(state.Parameters, scope.WithInput(effective)) : effective;
+            }
         }
         catch (StateFailureException ex)
         {
@@ -38,6 +45,13 @@ internal sealed partial class Decider
         StateLifecycleEvent started;
         try
         {
+            if (IsJsonata(state))
+            {
+                Emit(MapStartedJsonata(frame, state));
+                ContinueContainer(frame);
+                return;
+            }
+
             var scope = Scope(frame, state, frame.Input);
             var effective = StateDataFlow.SelectPath(state.InputPath, state.InputPathIsNull, scope);
             var effectiveScope = scope.WithInput(effective);
@@ -106,9 +120,9 @@ internal sealed partial class Decider
         JsonNode? input;
         try
         {
-            input = state.HasItemSelector
-                ? PayloadTemplate.Evaluate(state.ItemSelector, Scope(frame, state, c.Input, mapItem: (index, item)))
-                : JsonNodes.Clone(item);
+            input = !state.HasItemSelector ? JsonNodes.Clone(item)
+                : IsJsonata(state) ? ItemInputJsonata(frame, state, c.Input, index, item)
+                : PayloadTemplate.Evaluate(state.ItemSelector, Scope(frame, state, c.Input, mapItem: (index, item)));
         }
         catch (StateFailureException ex)
         {

@@ -61,6 +61,12 @@ internal sealed partial class Decider
         try
         {
             var errorOutput = new JsonObject { ["Error"] = error, ["Cause"] = cause };
+            if (IsJsonata(state))
+            {
+                CatchJsonata(frame, state, catcher, errorOutput);
+                return;
+            }
+
             var scope = Scope(frame, state, errorOutput);
             var assigned = EvaluateAssign(catcher.Assign, scope);
             var output = StateDataFlow.ApplyResultPath(frame.Input, errorOutput, catcher.ResultPath, catcher.ResultPathIsNull, scope.WithInput(frame.Input));

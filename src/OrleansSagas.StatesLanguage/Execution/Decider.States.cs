@@ -38,6 +38,9 @@ internal sealed partial class Decider
                 case StateType.Choice:
                     RunChoice(frame, state);
                     break;
+                case StateType.Succeed when IsJsonata(state):
+                    RunSucceedJsonata(frame, state);
+                    break;
                 case StateType.Succeed:
                     var scope = Scope(frame, state, frame.Input);
                     var effective = StateDataFlow.SelectPath(state.InputPath, state.InputPathIsNull, scope);
@@ -76,6 +79,12 @@ internal sealed partial class Decider
     /// <summary>Assign (on the result), ResultPath (into the raw input), OutputPath, then exit.</summary>
     private void FinishWithResult(FrameState frame, StateNode state, JsonNode? result, string? next)
     {
+        if (IsJsonata(state))
+        {
+            FinishJsonata(frame, state, (state.Type != StateType.Pass, result), next);
+            return;
+        }
+
         var scope = Scope(frame, state, result);
         var assigned = EvaluateAssign(state.Assign, scope);
         var combined = StateDataFlow.ApplyResultPath(frame.Input, result, state.ResultPath, state.ResultPathIsNull, scope.WithInput(frame.Input));
@@ -88,6 +97,12 @@ internal sealed partial class Decider
 
     private void RunChoice(FrameState frame, StateNode state)
     {
+        if (IsJsonata(state))
+        {
+            RunChoiceJsonata(frame, state);
+            return;
+        }
+
         var scope = Scope(frame, state, frame.Input);
         var effective = StateDataFlow.SelectPath(state.InputPath, state.InputPathIsNull, scope);
         var ruleScope = scope.WithInput(effective);
@@ -109,6 +124,12 @@ internal sealed partial class Decider
 
     private void RunFail(FrameState frame, StateNode state)
     {
+        if (IsJsonata(state))
+        {
+            RunFailJsonata(frame, state);
+            return;
+        }
+
         var scope = Scope(frame, state, frame.Input);
         var error = state.ErrorPath is null ? state.Error : FailField(state.ErrorPath, "ErrorPath", scope);
         var cause = state.CausePath is null ? state.Cause : FailField(state.CausePath, "CausePath", scope);
@@ -142,7 +163,9 @@ internal sealed partial class Decider
         DateTimeOffset due;
         try
         {
-            due = WaitDueTime(state, scope.WithInput(StateDataFlow.SelectPath(state.InputPath, state.InputPathIsNull, scope)));
+            due = IsJsonata(state)
+                ? WaitDueJsonata(frame, state, input)
+                : WaitDueTime(state, scope.WithInput(StateDataFlow.SelectPath(state.InputPath, state.InputPathIsNull, scope)));
         }
         catch (StateFailureException ex)
         {
@@ -172,6 +195,12 @@ internal sealed partial class Decider
     {
         try
         {
+            if (IsJsonata(state))
+            {
+                FinishJsonata(frame, state, default, state.Next);
+                return;
+            }
+
             var scope = Scope(frame, state, frame.Input);
             var effective = scope.WithInput(StateDataFlow.SelectPath(state.InputPath, state.InputPathIsNull, scope));
             var assigned = EvaluateAssign(state.Assign, effective);

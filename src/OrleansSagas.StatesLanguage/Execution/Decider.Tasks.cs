@@ -31,10 +31,18 @@ internal sealed partial class Decider
                 token = TaskToken(frame);
             }
 
-            var effectiveScope = Scope(frame, state, effective, token);
-            parameters = state.HasParameters ? PayloadTemplate.Evaluate(state.Parameters, effectiveScope) : effective;
-            timeout = state.TimeoutSeconds ?? PositiveSeconds(state.TimeoutSecondsPath, "TimeoutSecondsPath", effectiveScope);
-            heartbeat = state.HeartbeatSeconds ?? PositiveSeconds(state.HeartbeatSecondsPath, "HeartbeatSecondsPath", effectiveScope);
+            if (IsJsonata(state))
+            {
+                (parameters, timeout, heartbeat) = TaskInputJsonata(frame, state, token);
+            }
+            else
+            {
+                var effectiveScope = Scope(frame, state, effective, token);
+                parameters = state.HasParameters ? PayloadTemplate.Evaluate(state.Parameters, effectiveScope) : effective;
+                timeout = state.TimeoutSeconds ?? PositiveSeconds(state.TimeoutSecondsPath, "TimeoutSecondsPath", effectiveScope);
+                heartbeat = state.HeartbeatSeconds ?? PositiveSeconds(state.HeartbeatSecondsPath, "HeartbeatSecondsPath", effectiveScope);
+            }
+
             if (JsonNodes.Utf8Size(parameters) > _options.PayloadSizeLimitBytes)
             {
                 throw new StateFailureException(AslErrorNames.DataLimitExceeded,

@@ -94,9 +94,8 @@ internal static class IntrinsicValueFunctions
 
     public static JsonNode MathAdd(IntrinsicFunctionContext f)
     {
-        // Step Functions rounds each operand to an integer (half away from zero) before adding.
-        var a = Math.Round(f.Number(0), MidpointRounding.AwayFromZero);
-        var b = Math.Round(f.Number(1), MidpointRounding.AwayFromZero);
+        var a = JavaRound(f.Number(0));
+        var b = JavaRound(f.Number(1));
         var sum = a + b;
         if (a < int.MinValue || a > int.MaxValue || b < int.MinValue || b > int.MaxValue || sum < int.MinValue || sum > int.MaxValue)
         {
@@ -104,6 +103,16 @@ internal static class IntrinsicValueFunctions
         }
 
         return JsonValue.Create((long)sum);
+    }
+
+    /// <summary>
+    /// Step Functions (a Java service) rounds each operand as Java's Math.round does: halves go up, towards positive
+    /// infinity, so -1.5 becomes -1 and 1.5 becomes 2.
+    /// </summary>
+    private static decimal JavaRound(decimal value)
+    {
+        var floor = Math.Floor(value);
+        return value - floor >= 0.5m ? floor + 1 : floor;
     }
 
     public static JsonNode StringSplit(IntrinsicFunctionContext f)

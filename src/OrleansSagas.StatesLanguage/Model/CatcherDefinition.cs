@@ -14,4 +14,7 @@ internal sealed class CatcherDefinition
     public bool ResultPathIsNull { get; init; }
 
     public JsonObject? Assign { get; init; }
+
+    /// <summary>JSONata states: the catcher's Output template, when it has one.</summary>
+    public (JsonNode? Template, bool Present) Output { get; init; }
 }

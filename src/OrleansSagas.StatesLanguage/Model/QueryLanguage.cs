@@ -6,6 +6,6 @@ public enum QueryLanguage
     /// <summary>JSONPath paths, payload templates and intrinsic functions (the default).</summary>
     JsonPath,
 
-    /// <summary>JSONata expressions in <c>{% ... %}</c>; validated, but not executable yet.</summary>
+    /// <summary>JSONata expressions in <c>{% ... %}</c> (Arguments, Output, Assign, Condition, Items…).</summary>
     Jsonata,
 }

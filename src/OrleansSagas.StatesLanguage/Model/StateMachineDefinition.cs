@@ -35,6 +35,9 @@ public sealed class StateMachineDefinition
 
     internal MachineModel Model { get; }
 
+    /// <summary>The definition's JSONata expressions, parsed once and shared by every execution.</summary>
+    internal QueryLanguages.JsonataExpressions Jsonata => Model.Jsonata;
+
     /// <summary>Every state of the machine, nested ones included (names are unique machine-wide).</summary>
     internal IReadOnlyDictionary<string, StateNode> AllStates { get; }
 

@@ -108,6 +108,12 @@ internal sealed record StateNode
 
     public string? Label { get; init; }
 
+    /// <summary>
+    /// JSONata states: the state's JSON as written, from which the evaluator reads Arguments, Output, Items,
+    /// Seconds and the other fields that may hold "{% … %}" templates.
+    /// </summary>
+    public JsonObject? Raw { get; init; }
+
     /// <summary>True for Succeed and Fail states and for states with End: true.</summary>
     public bool IsTerminal => End || Type is StateType.Succeed or StateType.Fail;
 

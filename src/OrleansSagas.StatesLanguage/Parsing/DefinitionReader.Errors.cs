@@ -62,6 +62,10 @@ internal sealed partial class DefinitionReader
             {
                 _problems.Add(ProblemCollector.Child(itemPath, "Output"), "Output is a JSONata field and is only allowed in a state that uses JSONata.");
             }
+            else if (jsonata && item.TryGetPropertyValue("Output", out var catcherOutput))
+            {
+                CheckJsonataValues(catcherOutput, ProblemCollector.Child(itemPath, "Output"));
+            }
 
             result.Add(new CatcherDefinition
             {
@@ -70,6 +74,7 @@ internal sealed partial class DefinitionReader
                 ResultPath = resultPath,
                 ResultPathIsNull = resultNull,
                 Assign = ReadAssign(item, itemPath, jsonata),
+                Output = jsonata && item.TryGetPropertyValue("Output", out var output) ? (output?.DeepClone(), true) : (null, false),
             });
         }
 

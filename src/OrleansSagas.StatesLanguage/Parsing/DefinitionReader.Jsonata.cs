@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using OrleansSagas.StatesLanguage.Jsonata;
 using OrleansSagas.StatesLanguage.QueryLanguages;
 using OrleansSagas.StatesLanguage.Validation;
 
@@ -9,6 +10,8 @@ namespace OrleansSagas.StatesLanguage.Parsing;
 /// <summary>Validation of JSONata expressions ("{% expression %}") found in JSONata states.</summary>
 internal sealed partial class DefinitionReader
 {
+    private readonly JsonataExpressions _jsonata = new();
+
     private static readonly Regex Surround = new(@"^\{%\s.*\s%\}$", RegexOptions.Compiled);
 
     private static bool IsJsonataString(JsonNode? node) =>
@@ -51,9 +54,13 @@ internal sealed partial class DefinitionReader
             return;
         }
 
-        if (JsonataSyntaxChecker.Check(text[2..^2]) is { } error)
+        try
         {
-            _problems.Add(path, $"Invalid JSONata expression: {error}.");
+            _jsonata.Get(JsonataExpressions.BodyOf(text)!);
+        }
+        catch (JsonataException ex)
+        {
+            _problems.Add(path, $"Invalid JSONata expression: {ex.Code} at position {ex.Position}: {ex.Message}.");
         }
     }
 }

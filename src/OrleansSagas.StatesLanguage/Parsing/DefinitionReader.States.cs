@@ -92,6 +92,7 @@ internal sealed partial class DefinitionReader
             Assign = ReadAssign(obj, path, jsonata),
             Retry = ReadRetriers(obj, path),
             Catch = ReadCatchers(obj, path, jsonata),
+            Raw = jsonata ? (JsonObject)obj.DeepClone() : null,
         };
 
         return type switch

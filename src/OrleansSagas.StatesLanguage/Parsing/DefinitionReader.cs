@@ -47,7 +47,7 @@ internal sealed partial class DefinitionReader
         var timeout = OptionalInt(root, "TimeoutSeconds", "$", min: 1);
         var language = ReadQueryLanguage(root, "$", QueryLanguage.JsonPath);
         var block = ReadBlock(root, "$", language, isRoot: true);
-        return block is null ? null : new MachineModel(block, timeout, language, root["Comment"]?.GetValueKind() == JsonValueKind.String ? (string?)root["Comment"] : null);
+        return block is null ? null : new MachineModel(block, timeout, language, root["Comment"]?.GetValueKind() == JsonValueKind.String ? (string?)root["Comment"] : null, _jsonata);
     }
 
     private QueryLanguage ReadQueryLanguage(JsonObject obj, string path, QueryLanguage inherited)
@@ -178,4 +178,4 @@ internal sealed partial class DefinitionReader
 }
 
 /// <summary>The parsed top level of a machine.</summary>
-internal sealed record MachineModel(StatesBlock Root, int? TimeoutSeconds, QueryLanguage QueryLanguage, string? Comment);
+internal sealed record MachineModel(StatesBlock Root, int? TimeoutSeconds, QueryLanguage QueryLanguage, string? Comment, QueryLanguages.JsonataExpressions Jsonata);

@@ -35,6 +35,10 @@ public sealed class IntrinsicFunctionTests
     [InlineData("States.Hash('input data', 'SHA-1')", "\"aaff4a450a104cd177d28d18d74485e8cae074b7\"")]
     [InlineData("States.JsonMerge($.obj1, $.obj2, false)", "{\"a\":1,\"b\":{\"y\":2},\"c\":3}")]
     [InlineData("States.MathAdd(1.5, -0.4)", "2")]
+    [InlineData("States.MathAdd(-1.5, 0)", "-1")]
+    [InlineData("States.MathAdd(-2.5, -0.5)", "-2")]
+    [InlineData("States.MathAdd(-1.51, -1.49)", "-3")]
+    [InlineData("States.MathAdd(-0.4, 0.5)", "1")]
     [InlineData("States.MathAdd(States.ArrayLength($.nums), 10)", "16")]
     [InlineData("States.StringSplit($.text, ',;')", "[\"a\",\"b\",\"c\"]")]
     public void Functions_compute_like_step_functions(string expression, string? expectedJson)

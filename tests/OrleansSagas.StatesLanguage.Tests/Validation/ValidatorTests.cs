@@ -57,14 +57,49 @@ public sealed class ValidatorTests
         AssertProblem(json, path, messagePart);
 
     [Fact]
-    public void Jsonata_definitions_validate_but_are_rejected_for_execution()
+    public void Jsonata_definitions_validate_and_parse_only_when_allowed()
     {
         const string json = """{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Output":"{% 1 + 2 %}","End":true}}}""";
 
         Assert.True(StateMachineParser.Validate(json).IsValid);
         var error = Assert.Throws<AslValidationException>(() => StateMachineParser.Parse(json));
         Assert.Contains(error.Result.Problems, p => p.Message == StateMachineParser.JsonataNotSupportedMessage);
-        Assert.Contains("JSONata is not supported yet", error.Message, StringComparison.Ordinal);
+        Assert.Equal(QueryLanguage.Jsonata, StateMachineParser.Parse(json, allowJsonata: true).QueryLanguage);
+    }
+
+    [Fact]
+    public void Jsonata_syntax_errors_are_reported_with_their_path_and_code()
+    {
+        const string json = """{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Output":{"x":"{% 1 + %}"},"End":true}}}""";
+
+        var problem = Assert.Single(Problems(json));
+        Assert.Equal("$.States.A.Output.x", problem.Path);
+        Assert.Contains("S0207", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_catcher_output_expression_is_checked()
+    {
+        const string json = """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Task","Resource":"handler:r","End":true,
+             "Catch":[{"ErrorEquals":["States.ALL"],"Next":"B","Output":"{% $states.errorOutput. %}"}]},"B":{"Type":"Succeed"}}}
+            """;
+
+        var problems = Problems(json);
+        Assert.True(problems.Count == 1, string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
+        Assert.Equal("$.States.A.Catch[0].Output", problems[0].Path);
+    }
+
+    [Fact]
+    public void A_jsonata_state_lists_every_jsonpath_field_it_rejects()
+    {
+        const string json = """
+            {"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+             "InputPath":"$","Parameters":{},"ResultSelector":{},"ResultPath":"$.r","OutputPath":"$","End":true}}}
+            """;
+
+        var paths = Problems(json).Select(p => p.Path).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["$.States.A.InputPath", "$.States.A.OutputPath", "$.States.A.Parameters", "$.States.A.ResultPath", "$.States.A.ResultSelector"], paths);
     }
 
     [Fact]
