@@ -23,8 +23,7 @@ public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time
         var problems = new List<AslProblem>();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 80 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
             problems.Add(new AslProblem("name", "The definition name must be 1–80 letters, digits, '-', '_' or '.'."));
-        // TryParse also rejects what validates but cannot run yet (JSONata).
-        var validation = StateMachineParser.TryParse(json, out _);
+        var validation = StateMachineParser.TryParse(json, out _, allowJsonata: true);
         problems.AddRange(validation.Problems);
         if (problems.Count > 0) return new StateMachineRegistration(null, false, problems);
         var (record, created) = await storage.Definitions.PutAsync(name, Kind, json, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -50,5 +49,5 @@ public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time
     }
 
     private AslSagaDefinition Compile(DefinitionRecord record) =>
-        _compiled.GetOrAdd((record.Name, record.Version), _ => new AslSagaDefinition(record.Name, record.Version, StateMachineParser.Parse(record.Content)));
+        _compiled.GetOrAdd((record.Name, record.Version), _ => new AslSagaDefinition(record.Name, record.Version, StateMachineParser.Parse(record.Content, allowJsonata: true)));
 }

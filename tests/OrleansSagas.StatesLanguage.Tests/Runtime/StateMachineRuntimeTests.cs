@@ -107,13 +107,24 @@ public sealed class StateMachineRuntimeTests
     }
 
     [Fact]
-    public async Task A_JSONata_definition_is_rejected_as_not_supported_yet()
+    public async Task A_JSONata_definition_runs_and_a_bad_expression_is_rejected_with_its_path()
     {
         await using var node = await RuntimeNode.StartAsync();
-        var registration = await node.Registry.RegisterAsync("jsonata", """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""");
+        var registration = await node.Registry.RegisterAsync("jsonata", """
+            {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% {'total': $sum($states.input.items.price)} %}","End":true}}}
+            """);
+        Assert.True(registration.IsValid, string.Join("; ", registration.Problems));
+        await node.Client.StartAsync("jsonata", SagaJson.Parse("""{"items":[{"price":2},{"price":3.5}]}"""), "j1");
+        var saga = await node.RunToEndAsync("j1");
+        Assert.Equal(SagaStatus.Succeeded, saga.Status);
+        Assert.Equal(5.5, saga.Output!.Value.GetProperty("total").GetDouble());
 
-        Assert.False(registration.IsValid);
-        Assert.Contains(registration.Problems, p => p.Message.Contains("JSONata", StringComparison.Ordinal));
+        var broken = await node.Registry.RegisterAsync("jsonata-broken", """
+            {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $sum( %}","InputPath":"$.x","End":true}}}
+            """);
+        Assert.False(broken.IsValid);
+        Assert.Contains(broken.Problems, p => p.Path.Contains("$.States.P", StringComparison.Ordinal));
+        Assert.True(broken.Problems.Count >= 2, string.Join("; ", broken.Problems));
     }
 
     private const string HeartbeatMachine = """
