@@ -127,6 +127,26 @@ public sealed class StateMachineRuntimeTests
         Assert.True(broken.Problems.Count >= 2, string.Join("; ", broken.Problems));
     }
 
+    [Fact]
+    public async Task A_hostile_JSONata_expression_fails_its_execution_and_the_silo_keeps_serving()
+    {
+        await using var node = await RuntimeNode.StartAsync();
+        var registration = await node.Registry.RegisterAsync("hostile", """
+            {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% ($f := function($n) { $f($n + 1) + 1 }; $f(0)) %}","End":true}}}
+            """);
+        Assert.True(registration.IsValid, string.Join("; ", registration.Problems));
+        await node.Registry.RegisterAsync("fine", """{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% 6 * 7 %}","End":true}}}""");
+
+        await node.Client.StartAsync("hostile", SagaJson.Parse("{}"), "h1");
+        var failed = await node.RunToEndAsync("h1");
+        Assert.Equal(SagaStatus.Failed, failed.Status);
+        Assert.Equal("States.QueryEvaluationError", failed.Error?.Error);
+
+        await node.Client.StartAsync("fine", SagaJson.Parse("{}"), "f1");
+        var fine = await node.RunToEndAsync("f1");
+        Assert.Equal(42, fine.Output!.Value.GetInt32());
+    }
+
     private const string HeartbeatMachine = """
     {
       "StartAt": "Work",
