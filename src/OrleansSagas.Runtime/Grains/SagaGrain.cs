@@ -81,9 +81,19 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
         if (_definition is null || _state is null)
         {
             var start = new StartSaga(Id, definition.Name, definition.Version, request.Input, request.ParentId, request.ParentNode);
-            await CommitAsync(definition, definition.InitialState, start, create: true).ConfigureAwait(true);
             // Acknowledged only once the reminder exists too: a started saga resumes after any crash without a call from outside.
-            if (!IsTerminal) await EnsureReminderAsync(isNew: true).ConfigureAwait(true);
+            // The reminder is registered while the first decision is written (neither waits for the other).
+            var reminder = StartReminderRegistration();
+            try
+            {
+                await CommitAsync(definition, definition.InitialState, start, create: true).ConfigureAwait(true);
+            }
+            catch
+            {
+                _ = reminder.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw;
+            }
+            await reminder.ConfigureAwait(true);
             return new SagaStartResult(Describe(), true);
         }
 
