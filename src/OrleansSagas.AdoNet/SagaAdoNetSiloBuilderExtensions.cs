@@ -20,8 +20,8 @@ namespace OrleansSagas.AdoNet;
 /// read from OrleansQuery) is migrated when the silo starts, before any provider initializes.
 /// </summary>
 /// <remarks>
-/// Grain state is serialized by the silo's <c>IGrainStorageSerializer</c> (Orleans' default unless the application replaces it)
-/// into the PayloadBinary column. A grain selects the storage by name, e.g. <c>[PersistentState("saga", "sagas")]</c>.
+/// Grain state is serialized into the PayloadBinary column by Orleans' binary serializer (<see cref="SagaGrainStorageSerializer"/>);
+/// states written as JSON by the silo's default <c>IGrainStorageSerializer</c> are still read. A grain selects the storage by name, e.g. <c>[PersistentState("saga", "sagas")]</c>.
 /// </remarks>
 public static class SagaAdoNetSiloBuilderExtensions
 {
@@ -72,6 +72,7 @@ public static class SagaAdoNetSiloBuilderExtensions
             o.Invariant = OrleansSchema.SqliteInvariant;
             o.ConnectionString = null;
             o.DataSource = provider.GetRequiredKeyedService<SqliteOrleansDataSource>(connectionString);
+            o.GrainStorageSerializer = GrainStateSerializer(provider);
         }));
         builder.UseAdoNetReminderService(options => options.Configure<IServiceProvider>((o, provider) =>
         {
@@ -104,22 +105,24 @@ public static class SagaAdoNetSiloBuilderExtensions
         services.AddSingleton<ISagaStorage>(_ => new PostgreSqlSagaStorage(connectionString));
         var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         AddMigration(services, $"PostgreSQL {database.Host}:{database.Port}/{database.Database}", cancellationToken => OrleansSchema.MigratePostgreSqlAsync(connectionString, cancellationToken));
-        builder.AddAdoNetGrainStorage(storageName, options =>
+        var providers = ProviderConnectionString(connectionString);
+        builder.AddAdoNetGrainStorage(storageName, options => options.Configure<IServiceProvider>((o, provider) =>
         {
-            options.Invariant = OrleansSchema.PostgreSqlInvariant;
-            options.ConnectionString = connectionString;
-        });
+            o.Invariant = OrleansSchema.PostgreSqlInvariant;
+            o.ConnectionString = providers;
+            o.GrainStorageSerializer = GrainStateSerializer(provider);
+        }));
         builder.UseAdoNetReminderService(options =>
         {
             options.Invariant = OrleansSchema.PostgreSqlInvariant;
-            options.ConnectionString = connectionString;
+            options.ConnectionString = providers;
         });
         if (clustering)
         {
             builder.UseAdoNetClustering(options =>
             {
                 options.Invariant = OrleansSchema.PostgreSqlInvariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = providers;
             });
         }
 
@@ -145,6 +148,23 @@ public static class SagaAdoNetSiloBuilderExtensions
             options.ConnectionString = connectionString;
         });
     }
+
+    /// <summary>
+    /// The connection string the Orleans providers use. They open a pooled connection for every query and leave no session
+    /// state behind, so the reset Npgsql runs when a connection returns to the pool (DISCARD ALL, executed by the server
+    /// before the next query) is skipped, and their few fixed queries are prepared once per connection instead of parsed
+    /// and planned on every call.
+    /// </summary>
+    private static string ProviderConnectionString(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
+        {
+            NoResetOnClose = true,
+            MaxAutoPrepare = 32,
+            AutoPrepareMinUsages = 2,
+        }.ConnectionString;
+
+    private static SagaGrainStorageSerializer GrainStateSerializer(IServiceProvider provider) =>
+        new(provider.GetRequiredService<Orleans.Serialization.Serializer>(), provider.GetService<Orleans.Storage.IGrainStorageSerializer>());
 
     private static void AddMigration(IServiceCollection services, string database, Func<CancellationToken, Task<int>> migrate) =>
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider =>

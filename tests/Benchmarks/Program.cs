@@ -1,17 +1,20 @@
 using OrleansSagas.Benchmarks;
 
+// dotnet run -c Release --project tests/Benchmarks -- sagas            (N, C, WARMUP, MAX_SECONDS, PEERS_PG_URL from the environment)
 // dotnet run -c Release --project tests/Benchmarks -- http-sqlite --sagas 2000 --concurrency 32
 // dotnet run -c Release --project tests/Benchmarks -- cluster-pg --sagas 1000 --concurrency 32 --nodes 3
-// dotnet run -c Release --project tests/Benchmarks -- takeover --runs 3
+// dotnet run -c Release --project tests/Benchmarks -- takeover --runs 3 --silos 3
+const string Known = "sagas, http-sqlite, cluster-pg, takeover";
 try
 {
     var parsed = BenchmarkArgs.Parse(args);
     return parsed.Name switch
     {
+        "sagas" => await OrleansSagas.Benchmarks.Sagas.SagasBenchmark.RunAsync(parsed),
         "http-sqlite" => await HttpSqliteBenchmark.RunAsync(parsed),
-        "cluster-pg" => await OrleansSagas.Benchmarks.Cluster.ClusterPostgresBenchmark.RunAsync(parsed),
-        "takeover" => await OrleansSagas.Benchmarks.Cluster.TakeoverBenchmark.RunAsync(parsed),
-        _ => throw new ArgumentException($"Unknown benchmark '{parsed.Name}'; known: http-sqlite, cluster-pg, takeover."),
+        "cluster-pg" => await OrleansSagas.Benchmarks.Silos.ClusterPostgresBenchmark.RunAsync(parsed),
+        "takeover" => await OrleansSagas.Benchmarks.Silos.TakeoverBenchmark.RunAsync(parsed),
+        _ => throw new ArgumentException($"Unknown benchmark '{parsed.Name}'; known: {Known}."),
     };
 }
 catch (ArgumentException e)

@@ -14,6 +14,8 @@ internal sealed partial class SagaGrain
     private IGrainTimer? _timer;
     private IGrainTimer? _keepAlive;
     private bool _hasReminder;
+    private IGrainReminder? _reminder;
+    private Task? _reminderRegistration;
 
     private void ScheduleTimer()
     {
@@ -60,18 +62,54 @@ internal sealed partial class SagaGrain
     private async Task EnsureReminderAsync(bool isNew = false)
     {
         if (_hasReminder) return;
-        if (isNew || await this.GetReminder(ReminderName).ConfigureAwait(true) is null)
-            await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod).ConfigureAwait(true);
+        var existing = isNew ? null : await this.GetReminder(ReminderName).ConfigureAwait(true);
+        _reminder = existing ?? await this.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod).ConfigureAwait(true);
         _hasReminder = true;
         LogReminderArmed(Id);
     }
 
     /// <summary>
-    /// Removes the reminder, retrying a few times: right after a silo died, the part of the reminder service that held
-    /// it may be moving to another silo.
+    /// Registers the reminder of a saga being created while its first decision is written: both are durable before the
+    /// start is acknowledged, and the start waits for the slower of the two instead of their sum. A reminder left by a
+    /// start whose write failed finds no saga on its first tick and removes itself.
     /// </summary>
+    private Task StartReminderRegistration()
+    {
+        var registration = EnsureReminderAsync(isNew: true);
+        _reminderRegistration = registration;
+        return registration;
+    }
+
     private async Task RemoveReminderAsync()
     {
+        if (_reminderRegistration is { } registration)
+        {
+            _reminderRegistration = null;
+            try
+            {
+                await registration.ConfigureAwait(true);
+            }
+            catch (Exception)
+            {
+                // Its start failed and said so: the reminder is looked up below.
+            }
+        }
+        // The handle from the registration saves a lookup; should its ETag be stale, look the reminder up.
+        if (_reminder is { } known)
+        {
+            _reminder = null;
+            try
+            {
+                await this.UnregisterReminder(known).ConfigureAwait(true);
+                _hasReminder = false;
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogReminderLookup(Id);
+            }
+        }
+        // Right after a silo died, the part of the reminder service that held it may be moving: retry a few times.
         var delay = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
@@ -108,6 +146,9 @@ internal sealed partial class SagaGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Saga {SagaId}: removing its reminder failed (attempt {Attempt}: {Reason}); retrying.")]
     private partial void LogReminderRetry(string sagaId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Saga {SagaId}: removing the reminder by its handle failed; looking it up.")]
+    private partial void LogReminderLookup(string sagaId);
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Saga {SagaId}: reminder armed.")]
     private partial void LogReminderArmed(string sagaId);

@@ -81,10 +81,19 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
         if (_definition is null || _state is null)
         {
             var start = new StartSaga(Id, definition.Name, definition.Version, request.Input, request.ParentId, request.ParentNode);
-            await CommitAsync(definition, definition.InitialState, start, create: true).ConfigureAwait(true);
-            // Acknowledged only once its reminder exists and its catalog row is written too: a started saga resumes after
-            // any crash without a call from outside, at once when survivors wake the catalog's running sagas.
-            var reminder = IsTerminal ? Task.CompletedTask : EnsureReminderAsync(isNew: true);
+            // Acknowledged only once the reminder exists too: a started saga resumes after any crash without a call from outside.
+            // The reminder is registered while the first decision is written (neither waits for the other).
+            var reminder = StartReminderRegistration();
+            try
+            {
+                await CommitAsync(definition, definition.InitialState, start, create: true).ConfigureAwait(true);
+            }
+            catch
+            {
+                _ = reminder.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw;
+            }
+            // Its catalog row too, so survivors of a silo failure find it among the running sagas and wake it at once.
             await Task.WhenAll(reminder, _lastCatalogWrite).ConfigureAwait(true);
             return new SagaStartResult(Describe(), true);
         }

@@ -51,10 +51,10 @@ public sealed class OrleansSchemaMigrationTests
             .Select(_ => Task.Run(() => OrleansSchema.MigratePostgreSqlAsync(connectionString, CancellationToken.None))));
         await OrleansSchema.MigratePostgreSqlAsync(connectionString, CancellationToken.None);
 
-        Assert.All(versions, version => Assert.Equal(5, version));
+        Assert.All(versions, version => Assert.Equal(6, version));
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        Assert.Equal([1, 2, 3, 4, 5], await ListAsync<int>(connection, "SELECT version FROM saga_schema_version ORDER BY version"));
+        Assert.Equal([1, 2, 3, 4, 5, 6], await ListAsync<int>(connection, "SELECT version FROM saga_schema_version ORDER BY version"));
         Assert.Equal(
             StorageKeys.Concat(ReminderKeys).Concat(MembershipKeys).Order(StringComparer.Ordinal),
             await ListAsync<string>(connection, "SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey COLLATE \"C\""));

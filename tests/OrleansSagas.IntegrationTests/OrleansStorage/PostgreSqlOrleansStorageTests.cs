@@ -40,7 +40,7 @@ public sealed class PostgreSqlOrleansStorageTests(PostgreSqlOrleansSiloFixture f
     [Fact]
     public async Task The_silo_migrated_the_whole_schema_and_joined_through_the_membership_table()
     {
-        Assert.Equal("1,2,3,4,5", await Fixture.ScalarAsync("SELECT string_agg(version::text, ',' ORDER BY version) FROM saga_schema_version"));
+        Assert.Equal("1,2,3,4,5,6", await Fixture.ScalarAsync("SELECT string_agg(version::text, ',' ORDER BY version) FROM saga_schema_version"));
         Assert.Equal(1L, await Fixture.ScalarAsync($"SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = '{Fixture.ClusterId}' AND Status = 3"));
     }
 }
