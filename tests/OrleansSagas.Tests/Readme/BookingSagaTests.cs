@@ -51,8 +51,15 @@ public sealed class BookingSagaTests
             var started = await client.StartAsync("booking", SagaJson.ToElement(new Booking("ada")), "b-1");
             Assert.True(started.Created);
 
-            time.Advance(TimeSpan.FromHours(1));              // the durable wait fires at once
-            var saga = await client.GetHandle("b-1").WaitForCompletionAsync();
+            // Await (with a deadline) the saga sitting in its durable wait, then let the hour pass: it fires at once.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((await client.DescribeAsync("b-1")).Steps.Single(s => s.Name == "cooling-off").Status != StepStatus.Running)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the saga did not reach its wait");
+                await Task.Delay(20);
+            }
+            time.Advance(TimeSpan.FromHours(1));
+            var saga = await client.WaitAsync("b-1", TimeSpan.FromSeconds(30));
 
             Assert.Equal(SagaStatus.Compensated, saga.Status);
             Assert.Equal(SagaFaults.InjectedError, saga.Error?.Error);
