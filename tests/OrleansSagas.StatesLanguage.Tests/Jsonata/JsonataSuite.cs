@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace OrleansSagas.StatesLanguage.Tests.Jsonata;
 
 /// <summary>
-/// Finds the shared JSONata conformance suite: a "shared/jsonata" folder next to the repository, found by walking up
-/// from the test binaries (for a worktree at /work/wt-x that is /work/shared/jsonata).
+/// The JSONata conformance suite of the reference implementation (MIT, README and licence kept with it), copied with
+/// the test binaries from Jsonata/Suite.
 /// </summary>
 internal static class JsonataSuite
 {
@@ -17,18 +17,10 @@ internal static class JsonataSuite
 
     private static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "jsonata");
-            if (Directory.Exists(Path.Combine(candidate, "groups")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"The JSONata conformance suite was not found: no 'shared/jsonata/groups' folder in any parent of {AppContext.BaseDirectory}. " +
-            "It is expected next to the repository (<repo>/../shared/jsonata).");
+        var suite = Path.Combine(AppContext.BaseDirectory, "Jsonata", "Suite");
+        return Directory.Exists(Path.Combine(suite, "groups"))
+            ? suite
+            : throw new InvalidOperationException($"The JSONata conformance suite is missing from {suite}; it is copied there from tests/OrleansSagas.StatesLanguage.Tests/Jsonata/Suite by the build.");
     }
 
     private static List<JsonataCase> Load()
