@@ -17,7 +17,7 @@ namespace OrleansSagas.Server.StatesLanguage;
 public static class StateMachineEndpoints
 {
     /// <summary>
-    /// Maps PUT /api/definitions/{name} (201 for a new name, 200 for a new or unchanged version, 400 listing every
+    /// Maps PUT /api/definitions/{name}?type=STANDARD|EXPRESS (201 for a new name, 200 for a new or unchanged version, 400 listing every
     /// problem with its JSON path) and GET /api/definitions/{name}?version=N.
     /// </summary>
     public static IEndpointRouteBuilder MapStateMachineDefinitions(this IEndpointRouteBuilder endpoints)
@@ -27,19 +27,22 @@ public static class StateMachineEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> RegisterAsync(string name, HttpRequest request, SagaDefinitionRegistry definitions, IOptions<SagaRuntimeOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> RegisterAsync(string name, string? type, HttpRequest request, SagaDefinitionRegistry definitions, IOptions<SagaRuntimeOptions> options, CancellationToken cancellationToken)
     {
+        var machineType = StateMachineType.Standard;
+        if (!string.IsNullOrWhiteSpace(type) && (!Enum.TryParse(type.Trim(), ignoreCase: true, out machineType) || !Enum.IsDefined(machineType) || char.IsAsciiDigit(type.Trim()[0])))
+            throw new SagaInputException("type", $"The parameter 'type' must be STANDARD or EXPRESS (was '{type}').");
         var registry = request.HttpContext.RequestServices.GetService<StateMachineRegistry>()
             ?? throw new DefinitionNotFoundException(name);
         var body = await RequestBodyReader.ReadAsync(request, options.Value.PayloadLimitBytes, cancellationToken).ConfigureAwait(false);
         var json = RequestBodyReader.Parse(body, "definition", whenEmpty: null).GetRawText();
 
         var existing = await definitions.FindAsync(name, null, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.Kind != StateMachineRegistry.Kind)
+        if (existing is not null && !StateMachineRegistry.IsStateMachineKind(existing.Kind))
             return ApiResults.Problem(StatusCodes.Status409Conflict, SagaProblemTypes.Conflict, "Conflict",
                 $"Definition '{name}' is defined in code on this node and cannot be replaced.", "name");
 
-        var registration = await registry.RegisterAsync(name, json, cancellationToken).ConfigureAwait(false);
+        var registration = await registry.RegisterAsync(name, json, machineType, cancellationToken).ConfigureAwait(false);
         if (!registration.IsValid)
         {
             var problems = registration.Problems;

@@ -28,10 +28,17 @@ public sealed class AslSagaDefinition : ISagaDefinition
 
     /// <summary>Creates the definition <paramref name="name"/> at <paramref name="version"/> for a parsed state machine.</summary>
     public AslSagaDefinition(string name, int version, StateMachineDefinition machine)
+        : this(name, version, machine, StateMachineType.Standard)
+    {
+    }
+
+    /// <summary>Creates the definition <paramref name="name"/> at <paramref name="version"/> of a standard or express state machine.</summary>
+    public AslSagaDefinition(string name, int version, StateMachineDefinition machine, StateMachineType type)
     {
         Name = name;
         Version = version;
         Machine = machine;
+        Type = type;
         _interpreter = new AslInterpreter(machine);
     }
 
@@ -42,7 +49,10 @@ public sealed class AslSagaDefinition : ISagaDefinition
     public int Version { get; }
 
     /// <inheritdoc />
-    public string Kind => StateMachineRegistry.Kind;
+    public string Kind => Type == StateMachineType.Express ? StateMachineRegistry.ExpressKind : StateMachineRegistry.Kind;
+
+    /// <summary>Standard or express: what execution ids and the context object look like.</summary>
+    public StateMachineType Type { get; }
 
     /// <summary>The parsed state machine.</summary>
     public StateMachineDefinition Machine { get; }
@@ -59,7 +69,7 @@ public sealed class AslSagaDefinition : ISagaDefinition
             StartSaga start => new AslStartExecution
             {
                 Input = JsonNode.Parse(start.Input.GetRawText()),
-                ExecutionId = $"arn:aws:states:local:000000000000:execution:{Name}:{start.SagaId}",
+                ExecutionId = ExecutionIdOf(start.SagaId),
                 ExecutionName = start.SagaId,
                 StateMachineId = $"arn:aws:states:local:000000000000:stateMachine:{Name}",
                 StateMachineName = Name,
@@ -164,6 +174,11 @@ public sealed class AslSagaDefinition : ISagaDefinition
 
     /// <inheritdoc />
     public Task RunUndoAsync(RunUndo undo, IServiceProvider services, StepContext context) => Task.CompletedTask;
+
+    /// <summary>Step Functions' execution ARN; an express one ends with a uuid, derived from the saga id so replays agree.</summary>
+    private string ExecutionIdOf(string sagaId) => Type == StateMachineType.Express
+        ? $"arn:aws:states:local:000000000000:express:{Name}:{sagaId}:{new Guid(System.IO.Hashing.XxHash128.Hash(System.Text.Encoding.UTF8.GetBytes(sagaId)))}"
+        : $"arn:aws:states:local:000000000000:execution:{Name}:{sagaId}";
 
     private static SagaCommand ToCommand(AslEffect effect) => effect switch
     {

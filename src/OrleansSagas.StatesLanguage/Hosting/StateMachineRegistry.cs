@@ -12,13 +12,23 @@ namespace OrleansSagas.StatesLanguage.Hosting;
 /// </summary>
 public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time) : ISagaDefinitionSource
 {
-    /// <summary>The kind stored with state machine definitions.</summary>
+    /// <summary>The kind stored with standard state machine definitions.</summary>
     public const string Kind = "asl";
+
+    /// <summary>The kind stored with express state machine definitions (a registered machine keeps its type).</summary>
+    public const string ExpressKind = "asl-express";
+
+    /// <summary>True for the kinds of state machine definitions.</summary>
+    public static bool IsStateMachineKind(string kind) => kind is Kind or ExpressKind;
 
     private readonly ConcurrentDictionary<(string Name, int Version), AslSagaDefinition> _compiled = new();
 
     /// <summary>Validates and stores a definition: a new version when it differs from the latest, else the latest unchanged.</summary>
-    public async Task<StateMachineRegistration> RegisterAsync(string name, string json, CancellationToken cancellationToken = default)
+    public async Task<StateMachineRegistration> RegisterAsync(string name, string json, CancellationToken cancellationToken = default) =>
+        await RegisterAsync(name, json, StateMachineType.Standard, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Validates and stores a definition of the given <paramref name="type"/>: a new version when it differs from the latest, else the latest unchanged.</summary>
+    public async Task<StateMachineRegistration> RegisterAsync(string name, string json, StateMachineType type, CancellationToken cancellationToken = default)
     {
         var problems = new List<AslProblem>();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 80 || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_' or '.')))
@@ -26,7 +36,7 @@ public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time
         var validation = StateMachineParser.TryParse(json, out _, allowJsonata: true);
         problems.AddRange(validation.Problems);
         if (problems.Count > 0) return new StateMachineRegistration(null, false, problems);
-        var (record, created) = await storage.Definitions.PutAsync(name, Kind, json, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var (record, created) = await storage.Definitions.PutAsync(name, type == StateMachineType.Express ? ExpressKind : Kind, json, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return new StateMachineRegistration(record, created, []);
     }
 
@@ -34,7 +44,7 @@ public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time
     public async Task<DefinitionRecord?> GetRecordAsync(string name, int? version, CancellationToken cancellationToken = default)
     {
         var record = await storage.Definitions.GetAsync(name, version, cancellationToken).ConfigureAwait(false);
-        return record?.Kind == Kind ? record : null;
+        return record is not null && IsStateMachineKind(record.Kind) ? record : null;
     }
 
     /// <inheritdoc />
@@ -45,9 +55,9 @@ public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time
     public async Task<IReadOnlyList<ISagaDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
         var latest = await storage.Definitions.ListLatestAsync(cancellationToken).ConfigureAwait(false);
-        return [.. latest.Where(r => r.Kind == Kind).Select(Compile)];
+        return [.. latest.Where(r => IsStateMachineKind(r.Kind)).Select(Compile)];
     }
 
     private AslSagaDefinition Compile(DefinitionRecord record) =>
-        _compiled.GetOrAdd((record.Name, record.Version), _ => new AslSagaDefinition(record.Name, record.Version, StateMachineParser.Parse(record.Content, allowJsonata: true)));
+        _compiled.GetOrAdd((record.Name, record.Version), _ => new AslSagaDefinition(record.Name, record.Version, StateMachineParser.Parse(record.Content, allowJsonata: true), record.Kind == ExpressKind ? StateMachineType.Express : StateMachineType.Standard));
 }

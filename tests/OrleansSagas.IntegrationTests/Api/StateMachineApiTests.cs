@@ -47,6 +47,23 @@ public sealed class StateMachineApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_express_machine_keeps_its_type_and_its_executions_get_express_ids()
+    {
+        const string context = """{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"id.$":"$$.Execution.Id"},"End":true}}}""";
+        using var badType = await _node.Http.PutAsync("/api/definitions/ctx?type=FAST", new StringContent(context, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+        Assert.Equal("type", (await Json(badType)).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _node.Http.GetAsync("/api/definitions/ctx")).StatusCode);
+
+        using var express = await _node.Http.PutAsync("/api/definitions/ctx?type=express", new StringContent(context, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, express.StatusCode);
+        Assert.Equal("asl-express", (await Json(express)).GetProperty("kind").GetString());
+        await _node.StartAsync("ctx", new { }, "x1");
+        var saga = await _node.ResultAsync("x1");
+        Assert.StartsWith("arn:aws:states:local:000000000000:express:ctx:x1:", saga.GetProperty("output").GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_definition_gets_400_listing_every_problem_with_its_JSON_path()
     {
         using var response = await PutAsync("broken", """{"StartAt":"Missing","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}""");
