@@ -129,6 +129,22 @@ internal sealed partial class SagaGrain
         }
     }
 
+    /// <summary>Points the reminder's next tick at the earliest armed timer, so a deactivated saga wakes exactly when its wait ends.</summary>
+    private async Task WakeReminderAtNextTimerAsync()
+    {
+        var due = _store.State.Timers.Values.Min() - _clock.GetUtcNow();
+        if (due >= _options.ReminderPeriod) return;
+        try
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, due > TimeSpan.Zero ? due : TimeSpan.Zero, _options.ReminderPeriod).ConfigureAwait(true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The periodic tick still wakes it, at most one period late.
+            LogReminderMoveFailed(Id, e.Message);
+        }
+    }
+
     /// <summary>Keeps the activation alive while attempts run off the turn (idle collection would abandon them).</summary>
     private void KeepAliveWhileStepsRun()
     {
@@ -149,6 +165,9 @@ internal sealed partial class SagaGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Saga {SagaId}: removing the reminder by its handle failed; looking it up.")]
     private partial void LogReminderLookup(string sagaId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Saga {SagaId}: moving its reminder to the next timer failed ({Reason}); the periodic tick wakes it.")]
+    private partial void LogReminderMoveFailed(string sagaId, string reason);
 
     [LoggerMessage(Level = LogLevel.Trace, Message = "Saga {SagaId}: reminder armed.")]
     private partial void LogReminderArmed(string sagaId);

@@ -65,11 +65,12 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
         LogResumed(Id, View!.Status);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         CancelInflight();
         foreach (var waiter in _waiters) waiter.TrySetResult();
-        return Task.CompletedTask;
+        // Without its grain timer the saga's next wait would fire only at a reminder tick: move the reminder to it.
+        if (!_dropped && _definition is not null && !IsTerminal && _store.State.Timers.Count > 0) await WakeReminderAtNextTimerAsync().ConfigureAwait(true);
     }
 
     public async Task<SagaStartResult> StartAsync(SagaStartRequest request)

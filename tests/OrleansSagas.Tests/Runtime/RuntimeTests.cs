@@ -155,6 +155,28 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public async Task A_saga_deactivated_during_a_wait_is_woken_by_its_reminder_exactly_when_the_wait_ends()
+    {
+        var graph = new SagaBuilder("short-wait")
+            .Step<RecordingStep>("pay")
+            .Delay("pause", TimeSpan.FromSeconds(30), n => n.After("pay"))
+            .Step<RecordingStep>("notify", n => n.After("pause"))
+            .Build();
+        await using var node = await TestNode.StartAsync(b => b.AddSaga(graph));
+        await node.Client.StartAsync("short-wait", new TripInput("ada", 1), "r1");
+        await TestNode.Eventually(async () => (await node.Client.DescribeAsync("r1")).Steps.Single(s => s.Name == "pause").Status == StepStatus.Running, "the wait started");
+        var management = node.Cluster.Client.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        await TestNode.Eventually(async () => (await management.GetSimpleGrainStatistics()).All(s => !s.GrainType.Contains("SagaGrain", StringComparison.Ordinal) || s.ActivationCount == 0),
+            "the saga activation is collected");
+
+        // The reminder ticks every minute from the start; the wait ends at 30 s, before the first tick.
+        node.Time.Advance(TimeSpan.FromSeconds(31));
+        await TestNode.Eventually(() => Task.FromResult(node.Log.Names.Contains("notify")), "the saga woke at the end of its wait");
+        Assert.Equal(["pay", "notify"], node.Log.Names);
+    }
+
+    [Fact]
     public async Task A_step_running_three_minutes_does_not_block_signals_status_or_cancel()
     {
         var graph = new SagaBuilder("long-step")
