@@ -17,7 +17,7 @@ namespace OrleansSagas.Testing.Hosting;
 /// await cluster.DeployAsync();
 /// ISagaClient client = cluster.SagaClient();
 /// </code></example>
-public static class SagaTestClusterBuilderExtensions
+public static class TestClusterBuilderSagaExtensions
 {
     internal const string ConfigurationKey = "OrleansSagas:TestSiloConfiguration";
     private static readonly ConcurrentDictionary<string, Action<ISiloBuilder>> Configurations = new(StringComparer.Ordinal);
