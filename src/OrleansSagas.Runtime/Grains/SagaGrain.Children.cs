@@ -41,8 +41,7 @@ internal sealed partial class SagaGrain
                 var parent = GrainFactory.GetGrain<ISagaControlGrain>(parentId);
                 await OffTurn.Retrying(() => parent.DeliverAsync(message)).ConfigureAwait(true);
             }
-            await _lastCatalogWrite.ConfigureAwait(true);
-            if (IsTerminal) await RemoveReminderAsync().ConfigureAwait(true);
+            await RemoveReminderOnceCatalogedAsync().ConfigureAwait(true);
         }
         catch (Exception e)
         {

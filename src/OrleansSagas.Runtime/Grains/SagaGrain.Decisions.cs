@@ -76,8 +76,7 @@ internal sealed partial class SagaGrain
 
         _definition = definition;
         _state = turn.State;
-        _lastCatalogWrite = _catalog.WriteAsync(CatalogRecord(), OutboxRecords(recorded));
-        TrackOutboxFlush(_lastCatalogWrite, version);
+        RecordInCatalog(recorded);
         ScheduleTimer();
         // A stuck saga an operator revives runs again: it needs its reminder back.
         if (!create && !_hasReminder && !IsTerminal) _ = EnsureReminderAsync();
@@ -119,6 +118,16 @@ internal sealed partial class SagaGrain
 
     private List<SagaEventRecord> OutboxRecords(IEnumerable<SagaOutboxEvent> events) =>
         [.. events.Select(e => new SagaEventRecord(Id, new StoredEvent(e.Sequence, e.Type, e.Timestamp, e.Data)))];
+
+    /// <summary>
+    /// Queues the catalog row of the current state and <paramref name="events"/> for the catalog; once they are durable,
+    /// the outbox up to the current version may be trimmed by the next decision.
+    /// </summary>
+    private void RecordInCatalog(IEnumerable<SagaOutboxEvent> events)
+    {
+        _lastCatalogWrite = _catalog.WriteAsync(CatalogRecord(), OutboxRecords(events));
+        TrackOutboxFlush(_lastCatalogWrite, _store.State.Version);
+    }
 
     private void TrackOutboxFlush(Task write, long version) =>
         _ = write.ContinueWith(t =>

@@ -51,8 +51,7 @@ internal sealed partial class SagaGrain
         _hasReminder = true;
         if (IsTerminal)
         {
-            await _lastCatalogWrite.ConfigureAwait(true);
-            await RemoveReminderAsync().ConfigureAwait(true);
+            await RemoveReminderOnceCatalogedAsync().ConfigureAwait(true);
             return;
         }
         await FireDueTimersAsync(CancellationToken.None).ConfigureAwait(true);
@@ -127,6 +126,13 @@ internal sealed partial class SagaGrain
                 delay *= 2;
             }
         }
+    }
+
+    /// <summary>A terminal saga keeps its reminder until the catalog holds its outcome, so a crash in between only repeats this.</summary>
+    private async Task RemoveReminderOnceCatalogedAsync()
+    {
+        await _lastCatalogWrite.ConfigureAwait(true);
+        if (IsTerminal) await RemoveReminderAsync().ConfigureAwait(true);
     }
 
     /// <summary>Points the reminder's next tick at the earliest armed timer, so a deactivated saga wakes exactly when its wait ends.</summary>

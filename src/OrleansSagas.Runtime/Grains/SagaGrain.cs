@@ -57,8 +57,7 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
         _definition = await _definitions.GetAsync(name, _store.State.DefinitionVersion, cancellationToken).ConfigureAwait(true);
         _state = _definition.DeserializeState(snapshot);
         // What the last activation recorded may not have reached the catalog: queue it again (writes are idempotent).
-        _lastCatalogWrite = _catalog.WriteAsync(CatalogRecord(), OutboxRecords(_store.State.Outbox));
-        TrackOutboxFlush(_lastCatalogWrite, _store.State.Version);
+        RecordInCatalog(_store.State.Outbox);
         ScheduleTimer();
         Execute(_definition.Resume(_state));
         if (!IsTerminal) await EnsureReminderAsync().ConfigureAwait(true);

@@ -63,11 +63,8 @@ public sealed class GrainSagaClient(IGrainFactory grains) : ISagaClient
         await Saga(id).GetHistoryAsync().ConfigureAwait(false);
 
     /// <inheritdoc />
-    public Task<SagaListPage> ListAsync(SagaStatus? status = null, string? definition = null, int limit = 100, string? after = null, CancellationToken cancellationToken = default)
-    {
-        if (limit is < 1 or > 1000) throw new SagaInputException("limit", $"The field 'limit' must be between 1 and 1000 (was {limit}).");
-        return grains.GetGrain<ISagaQueryGrain>(0).ListAsync(status, definition, limit, after);
-    }
+    public Task<SagaListPage> ListAsync(SagaStatus? status = null, string? definition = null, int limit = 100, string? after = null, CancellationToken cancellationToken = default) =>
+        grains.GetGrain<ISagaQueryGrain>(0).ListAsync(status, definition, limit, after);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<DefinitionInfo>> ListDefinitionsAsync(CancellationToken cancellationToken = default) =>
