@@ -16,18 +16,23 @@ namespace OrleansSagas.Grains;
 /// </summary>
 internal static partial class OffTurn
 {
-    public static async Task RunStepAsync(string sagaId, string node, int attempt, bool isUndo, IReadOnlyDictionary<string, JsonElement> ancestors,
+    /// <summary>Which attempt a step run is, and the task token it hands out (callbacks only).</summary>
+    public sealed record StepRun(string SagaId, string Node, int Attempt, bool IsUndo, IReadOnlyDictionary<string, JsonElement> Ancestors, string? TaskToken);
+
+    public static async Task RunStepAsync(StepRun step,
         SagaGrain.Inflight inflight, IServiceProvider services, IStepInterceptor? interceptor, ISagaControlGrain saga,
-        Func<IServiceProvider, StepContext, Task<SagaMessage>> run, Func<SagaError, SagaMessage> failed, ILogger logger)
+        Func<IServiceProvider, StepContext, Task<SagaMessage?>> run, Func<SagaError, SagaMessage> failed, ILogger logger)
     {
-        SagaMessage result;
+        SagaMessage? result;
+        var (sagaId, node, attempt) = (step.SagaId, step.Node, step.Attempt);
         var token = inflight.Cancellation.Token;
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var context = new StepContext(sagaId, node, attempt, isUndo, ancestors, token)
+            var context = new StepContext(sagaId, node, attempt, step.IsUndo, step.Ancestors, token)
             {
                 HeartbeatSink = () => saga.DeliverAsync(new StepHeartbeat(node, attempt)),
+                TaskToken = step.TaskToken,
             };
             if (interceptor is not null) await interceptor.BeforeStepAsync(context).ConfigureAwait(false);
             result = await run(scope.ServiceProvider, context).ConfigureAwait(false);
@@ -49,7 +54,8 @@ internal static partial class OffTurn
         if (inflight.IsAbandoned) return;
         try
         {
-            await Retrying(() => saga.DeliverAsync(result)).ConfigureAwait(false);
+            // A callback handler that returned has handed out its token: the saga now waits for the token, not for a result.
+            await Retrying(() => result is null ? saga.TaskDispatchedAsync(node, attempt) : saga.DeliverAsync(result)).ConfigureAwait(false);
         }
         catch (SagaNotFoundException)
         {
@@ -60,7 +66,21 @@ internal static partial class OffTurn
         }
     }
 
-    public static Func<IServiceProvider, StepContext, Task<SagaMessage>> ActionRunner(Runtime.ISagaDefinition definition, RunAction action, int payloadLimit) =>
+    public static Func<IServiceProvider, StepContext, Task<SagaMessage?>> CallbackRunner(Runtime.ISagaDefinition definition, RunAction action) =>
+        async (services, context) =>
+        {
+            await definition.RunActionAsync(action, services, context).ConfigureAwait(false);
+            return null;
+        };
+
+    /// <summary>Puts an activity task on its queue shard, then tells the saga it is there.</summary>
+    public static async Task EnqueueAsync(Activities.IActivityQueueGrain queue, Activities.QueuedTask task, ISagaControlGrain saga)
+    {
+        await queue.EnqueueAsync(task).ConfigureAwait(false);
+        await saga.TaskDispatchedAsync(task.Node, task.Attempt).ConfigureAwait(false);
+    }
+
+    public static Func<IServiceProvider, StepContext, Task<SagaMessage?>> ActionRunner(Runtime.ISagaDefinition definition, RunAction action, int payloadLimit) =>
         async (services, context) =>
         {
             var output = await definition.RunActionAsync(action, services, context).ConfigureAwait(false);
@@ -70,7 +90,7 @@ internal static partial class OffTurn
             return new StepCompleted(action.Node, action.Attempt, output);
         };
 
-    public static Func<IServiceProvider, StepContext, Task<SagaMessage>> UndoRunner(Runtime.ISagaDefinition definition, RunUndo undo) =>
+    public static Func<IServiceProvider, StepContext, Task<SagaMessage?>> UndoRunner(Runtime.ISagaDefinition definition, RunUndo undo) =>
         async (services, context) =>
         {
             await definition.RunUndoAsync(undo, services, context).ConfigureAwait(false);

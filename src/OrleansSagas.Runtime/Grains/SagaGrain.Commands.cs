@@ -21,20 +21,27 @@ internal sealed partial class SagaGrain
         {
             switch (command)
             {
+                case RunAction { Activity: not null } activity:
+                    EnqueueActivity(activity);
+                    break;
+                case RunAction { WaitForTaskToken: true } callback:
+                    StartCallback(callback);
+                    break;
                 case RunAction action:
                     var definition = _definition!;
                     StartStep(action.Node, action.Attempt, isUndo: false, action.AncestorOutputs,
                         OffTurn.ActionRunner(definition, action, _options.PayloadLimitBytes),
-                        error => new StepFailed(action.Node, action.Attempt, error));
+                        error => new StepFailed(action.Node, action.Attempt, error), taskToken: null);
                     break;
                 case RunUndo undo:
                     var undoDefinition = _definition!;
                     StartStep(undo.Node, undo.Attempt, isUndo: true, new Dictionary<string, JsonElement>(),
                         OffTurn.UndoRunner(undoDefinition, undo),
-                        error => new UndoFailed(undo.Node, undo.Attempt, error));
+                        error => new UndoFailed(undo.Node, undo.Attempt, error), taskToken: null);
                     break;
                 case CancelAction cancel:
                     if (_inflight.TryGetValue(cancel.Node, out var running)) running.Cancellation.Cancel();
+                    CancelExternalTask(cancel.Node);
                     break;
                 case StartChild child:
                     StartChild(child);
@@ -54,8 +61,19 @@ internal sealed partial class SagaGrain
         }
     }
 
+    /// <summary>Runs a callback step's handler, which hands out the token; unless it already did in an earlier activation.</summary>
+    private void StartCallback(RunAction action)
+    {
+        if (FindTask(action.Node, action.Attempt) is not { Status: Tasks.ExternalTaskStatus.Pending, Dispatched: false }) return;
+        var token = action.TaskToken ?? _tokens.Issue(new Tasks.TaskTokenClaims(Id, action.Node, action.Attempt));
+        var definition = _definition!;
+        StartStep(action.Node, action.Attempt, isUndo: false, action.AncestorOutputs,
+            OffTurn.CallbackRunner(definition, action),
+            error => new StepFailed(action.Node, action.Attempt, error), token);
+    }
+
     private void StartStep(string node, int attempt, bool isUndo, IReadOnlyDictionary<string, JsonElement> ancestors,
-        Func<IServiceProvider, StepContext, Task<SagaMessage>> run, Func<SagaError, SagaMessage> failed)
+        Func<IServiceProvider, StepContext, Task<SagaMessage?>> run, Func<SagaError, SagaMessage> failed, string? taskToken)
     {
         if (_inflight.Remove(node, out var previous)) previous.Abandon();
         var inflight = new Inflight(attempt, isUndo);
@@ -66,7 +84,7 @@ internal sealed partial class SagaGrain
         var services = _services;
         var id = Id;
         var logger = _logger;
-        _ = Task.Run(() => OffTurn.RunStepAsync(id, node, attempt, isUndo, ancestors, inflight, services, interceptor, control, run, failed, logger));
+        _ = Task.Run(() => OffTurn.RunStepAsync(new OffTurn.StepRun(id, node, attempt, isUndo, ancestors, taskToken), inflight, services, interceptor, control, run, failed, logger));
     }
 
     private void ForgetInflight(SagaMessage message)

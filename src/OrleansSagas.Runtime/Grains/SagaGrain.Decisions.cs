@@ -21,6 +21,8 @@ internal sealed partial class SagaGrain
     private async Task CommitAsync(ISagaDefinition definition, object state, SagaMessage message, bool create)
     {
         if (_dropped) throw new InvalidOperationException($"Saga '{Id}' is moving to another activation; retry the call.");
+        // State machines sign $$.Task.Token while deciding: the keys must be at hand (a completed task once loaded).
+        await _tokens.EnsureLoadedAsync().ConfigureAwait(true);
         var now = _clock.GetUtcNow();
         SagaTurn turn;
         try
@@ -36,7 +38,8 @@ internal sealed partial class SagaGrain
 
         var stored = _store.State;
         var timersChanged = ApplyTimers(stored.Timers, turn.Commands, (message as TimerFired)?.TimerId);
-        if (turn.Events.Count == 0 && !timersChanged)
+        var settledTasks = TrackExternalTasks(definition, turn, message);
+        if (turn.Events.Count == 0 && !timersChanged && settledTasks is null)
         {
             _state = turn.State;
             Execute(turn.Commands);
@@ -66,6 +69,7 @@ internal sealed partial class SagaGrain
         try
         {
             await _store.WriteStateAsync().ConfigureAwait(true);
+            _tasksDirty = false;
         }
         catch (Exception e)
         {
@@ -77,6 +81,7 @@ internal sealed partial class SagaGrain
         _definition = definition;
         _state = turn.State;
         RecordInCatalog(recorded);
+        ReleasePermits(settledTasks);
         ScheduleTimer();
         // A stuck saga an operator revives runs again: it needs its reminder back.
         if (!create && !_hasReminder && !IsTerminal) _ = EnsureReminderAsync();

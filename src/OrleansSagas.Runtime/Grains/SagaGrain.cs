@@ -25,6 +25,7 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
     private readonly SagaRuntimeOptions _options;
     private readonly SagaClock _clock;
     private readonly IServiceProvider _services;
+    private readonly Tasks.TaskTokens _tokens;
     private readonly ILogger _logger;
     private ISagaDefinition? _definition;
     private object? _state;
@@ -33,7 +34,7 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
     public SagaGrain(
         [PersistentState("saga", SagaStorageNames.Default)] IPersistentState<SagaGrainState> store,
         SagaDefinitionRegistry definitions, SagaCatalogWriter catalog, ISagaStorage storage, IOptions<SagaRuntimeOptions> options,
-        SagaClock clock, IServiceProvider services, ILogger<SagaGrain> logger)
+        SagaClock clock, Tasks.TaskTokens tokens, IServiceProvider services, ILogger<SagaGrain> logger)
     {
         _store = store;
         _definitions = definitions;
@@ -42,6 +43,7 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
         _options = options.Value;
         _clock = clock;
         _services = services;
+        _tokens = tokens;
         _logger = logger;
     }
 
@@ -56,6 +58,8 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
         if (_store.State.Snapshot is not { } snapshot || _store.State.Definition is not { } name) return;
         _definition = await _definitions.GetAsync(name, _store.State.DefinitionVersion, cancellationToken).ConfigureAwait(true);
         _state = _definition.DeserializeState(snapshot);
+        // Resumed activity tasks and callbacks may need their tokens signed.
+        if (_store.State.ExternalTasks.Count > 0) await _tokens.EnsureLoadedAsync().ConfigureAwait(true);
         // What the last activation recorded may not have reached the catalog: queue it again (writes are idempotent).
         RecordInCatalog(_store.State.Outbox);
         ScheduleTimer();
@@ -70,6 +74,8 @@ internal sealed partial class SagaGrain : Grain, ISagaGrain, ISagaControlGrain, 
         foreach (var waiter in _waiters) waiter.TrySetResult();
         // Without its grain timer the saga's next wait would fire only at a reminder tick: move the reminder to it.
         if (!_dropped && _definition is not null && !IsTerminal && _store.State.Timers.Count > 0) await WakeReminderAtNextTimerAsync().ConfigureAwait(true);
+        // Dispatched tasks not yet written: write them so the next activation does not hand them out again.
+        if (!_dropped && _definition is not null && _tasksDirty) await WriteDispatchedTasksAsync().ConfigureAwait(true);
     }
 
     public async Task<SagaStartResult> StartAsync(SagaStartRequest request)

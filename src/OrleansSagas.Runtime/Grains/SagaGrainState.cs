@@ -28,6 +28,9 @@ internal sealed class SagaGrainState
     [Id(6)] public DateTimeOffset CreatedAt { get; set; }
 
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Attempts completed by task token (activities and callbacks), recent ones kept to refuse late reports with the reason.</summary>
+    [Id(8)] public List<Tasks.ExternalTask> ExternalTasks { get; set; } = [];
 }
 
 /// <summary>A recorded event waiting in the outbox.</summary>

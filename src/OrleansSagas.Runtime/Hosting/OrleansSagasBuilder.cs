@@ -19,6 +19,22 @@ public sealed class OrleansSagasBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets how the cluster hands out tasks of the activity <paramref name="name"/>, e.g. at most 5 at once:
+    /// <c>AddActivity("charge-card", a => a.MaxConcurrency = 5)</c>. Every silo must declare the same settings.
+    /// Activities need no declaration to be used.
+    /// </summary>
+    public OrleansSagasBuilder AddActivity(string name, Action<ActivityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<SagaRuntimeOptions>(o =>
+        {
+            if (!o.Activities.TryGetValue(name, out var activity)) o.Activities[name] = activity = new ActivityOptions();
+            configure(activity);
+        });
+        return this;
+    }
+
     /// <summary>Configures the runtime settings.</summary>
     public OrleansSagasBuilder Configure(Action<SagaRuntimeOptions> configure)
     {

@@ -9,6 +9,8 @@ using OrleansSagas.Recovery;
 using OrleansSagas.Runtime;
 using OrleansSagas.Storage;
 using OrleansSagas.Storage.InMemory;
+using OrleansSagas.Activities;
+using OrleansSagas.Tasks;
 
 namespace OrleansSagas.Hosting;
 
@@ -17,7 +19,7 @@ public static class SagaSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the saga runtime to a silo: the saga grains, the catalog writer, the definition registry, recovery after a
-    /// silo dies, and <see cref="ISagaClient"/> (by grain calls). The silo also needs a grain storage provider named
+    /// silo dies, activity task queues and task tokens, and <see cref="ISagaClient"/> and <see cref="ITaskClient"/> (by grain calls). The silo also needs a grain storage provider named
     /// <see cref="SagaStorageNames.Default"/> and a reminder service: <c>UseSagasSqlite</c> / <c>UseSagasPostgreSql</c>
     /// (OrleansSagas.AdoNet) add both on a database and put the catalog there too; without them the catalog is in memory.
     /// </summary>
@@ -43,6 +45,11 @@ public static class SagaSiloBuilderExtensions
         services.TryAddSingleton<SagaClock>();
         services.TryAddSingleton<GrainSagaClient>();
         services.TryAddSingleton<ISagaClient>(sp => sp.GetRequiredService<GrainSagaClient>());
+        services.TryAddSingleton<TaskTokens>();
+        services.TryAddSingleton<ITaskTokenIssuer>(sp => sp.GetRequiredService<TaskTokens>());
+        services.TryAddSingleton<ActivityPoller>();
+        services.TryAddSingleton<GrainTaskClient>();
+        services.TryAddSingleton<ITaskClient>(sp => sp.GetRequiredService<GrainTaskClient>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaStorageInitializer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaRecovery>();
         configure?.Invoke(new OrleansSagasBuilder(services));

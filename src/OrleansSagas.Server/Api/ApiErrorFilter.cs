@@ -34,6 +34,16 @@ internal static class ApiErrorFilter
                 return ApiResults.TooLarge(e.Field, e.Message);
             case SagaInputException e:
                 return ApiResults.BadRequest(e.Field, e.Message);
+            case Tasks.TaskTokenException e:
+                var status = e.Rejection switch
+                {
+                    Tasks.TaskTokenRejection.Malformed or Tasks.TaskTokenRejection.Forged => StatusCodes.Status400BadRequest,
+                    Tasks.TaskTokenRejection.Unknown => StatusCodes.Status404NotFound,
+                    Tasks.TaskTokenRejection.TimedOut => StatusCodes.Status410Gone,
+                    _ => StatusCodes.Status409Conflict,
+                };
+                return Results.Json(new SagaProblemDetails(SagaProblemTypes.TaskToken, "Task token refused", status, e.Message, "taskToken",
+                    e.ErrorCode, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Rejection.ToString())), ApiJson.Options, ApiResults.ProblemContentType, status);
             case SagaNotFoundException e:
                 return ApiResults.Problem(StatusCodes.Status404NotFound, SagaProblemTypes.SagaNotFound, "Saga not found", e.Message, "id");
             case DefinitionNotFoundException e:

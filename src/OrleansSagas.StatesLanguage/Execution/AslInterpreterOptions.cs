@@ -11,4 +11,10 @@ public sealed class AslInterpreterOptions
     /// payload fails with States.DataLimitExceeded.
     /// </summary>
     public int PayloadSizeLimitBytes { get; init; } = DefaultPayloadSizeLimitBytes;
+
+    /// <summary>
+    /// Issues the task token of a ".waitForTaskToken" task from (execution name, task id, attempt); it becomes
+    /// <c>$$.Task.Token</c>. Null for an unsigned token derived from the execution and the event id.
+    /// </summary>
+    public Func<string, string, int, string>? TaskTokenFactory { get; init; }
 }

@@ -87,6 +87,11 @@ internal sealed partial class Decider
 
     private string TaskToken(FrameState frame)
     {
+        if (_options.TaskTokenFactory is { } issue)
+        {
+            return issue(_s.ExecutionName, $"task-{NextEventId}", frame.RetryCount + 1);
+        }
+
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{_s.ExecutionId}|{frame.Id}|{NextEventId}"));
         return Convert.ToBase64String(bytes);
     }

@@ -7,6 +7,7 @@ using OrleansSagas.Engine.Commands;
 using OrleansSagas.Engine.Messages;
 using OrleansSagas.Runtime;
 using OrleansSagas.Storage;
+using OrleansSagas.Tasks;
 using OrleansSagas.StatesLanguage.Execution;
 using OrleansSagas.StatesLanguage.Execution.Effects;
 using OrleansSagas.StatesLanguage.Execution.History;
@@ -34,12 +35,21 @@ public sealed class AslSagaDefinition : ISagaDefinition
 
     /// <summary>Creates the definition <paramref name="name"/> at <paramref name="version"/> of a standard or express state machine.</summary>
     public AslSagaDefinition(string name, int version, StateMachineDefinition machine, StateMachineType type)
+        : this(name, version, machine, type, tokens: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the definition with the cluster's task token issuer, so ".waitForTaskToken" tasks hand out signed tokens that
+    /// workers and callbacks can send back to any silo.
+    /// </summary>
+    public AslSagaDefinition(string name, int version, StateMachineDefinition machine, StateMachineType type, ITaskTokenIssuer? tokens)
     {
         Name = name;
         Version = version;
         Machine = machine;
         Type = type;
-        _interpreter = new AslInterpreter(machine);
+        _interpreter = new AslInterpreter(machine, tokens is null ? null : new AslInterpreterOptions { TaskTokenFactory = tokens.Issue });
     }
 
     /// <inheritdoc />
@@ -163,7 +173,7 @@ public sealed class AslSagaDefinition : ISagaDefinition
     /// <inheritdoc />
     public async Task<JsonElement> RunActionAsync(RunAction action, IServiceProvider services, StepContext context)
     {
-        var resource = action.Resource ?? "";
+        var resource = TaskResources.WithoutWaitSuffix(action.Resource ?? "");
         if (!resource.StartsWith(HandlerPrefix, StringComparison.Ordinal))
             throw new StepFailedException("States.Runtime", $"The resource '{resource}' cannot be invoked on this node: register a task handler and use \"{HandlerPrefix}<name>\".");
         var name = resource[HandlerPrefix.Length..];
@@ -182,7 +192,7 @@ public sealed class AslSagaDefinition : ISagaDefinition
 
     private static SagaCommand ToCommand(AslEffect effect) => effect switch
     {
-        AslInvokeTask task => new RunAction(task.TaskId, task.Attempt, ToElement(task.Parameters), new Dictionary<string, JsonElement>()) { Resource = task.Resource },
+        AslInvokeTask task => TaskResources.Command(task.TaskId, task.Attempt, ToElement(task.Parameters), task.Resource, task.TaskToken),
         AslStartTimer timer => new ArmTimer(timer.TimerId, timer.DueAt),
         AslCancelTimer timer => new DisarmTimer(timer.TimerId),
         AslCancelTask task => new CancelAction(task.TaskId),
@@ -200,7 +210,7 @@ public sealed class AslSagaDefinition : ISagaDefinition
     };
 
     private static RunAction ToRunAction(TaskScheduledEvent task) =>
-        new(task.TaskId, task.Attempt, ToElement(task.Parameters), new Dictionary<string, JsonElement>()) { Resource = task.Resource };
+        TaskResources.Command(task.TaskId, task.Attempt, ToElement(task.Parameters), task.Resource, task.TaskToken);
 
     private static JsonElement ToElement(JsonNode? node) => SagaJson.Parse(node?.ToJsonString() ?? "null");
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using OrleansSagas.Runtime;
 using OrleansSagas.Storage;
+using OrleansSagas.Tasks;
 using OrleansSagas.StatesLanguage.Parsing;
 using OrleansSagas.StatesLanguage.Validation;
 
@@ -10,7 +11,7 @@ namespace OrleansSagas.StatesLanguage.Hosting;
 /// Registers Amazon States Language definitions in the store's versioned registry and serves them to the
 /// runtime: a running execution keeps the version it started with.
 /// </summary>
-public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time) : ISagaDefinitionSource
+public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time, ITaskTokenIssuer? tokens = null) : ISagaDefinitionSource
 {
     /// <summary>The kind stored with standard state machine definitions.</summary>
     public const string Kind = "asl";
@@ -59,5 +60,5 @@ public sealed class StateMachineRegistry(ISagaStorage storage, TimeProvider time
     }
 
     private AslSagaDefinition Compile(DefinitionRecord record) =>
-        _compiled.GetOrAdd((record.Name, record.Version), _ => new AslSagaDefinition(record.Name, record.Version, StateMachineParser.Parse(record.Content, allowJsonata: true), record.Kind == ExpressKind ? StateMachineType.Express : StateMachineType.Standard));
+        _compiled.GetOrAdd((record.Name, record.Version), _ => new AslSagaDefinition(record.Name, record.Version, StateMachineParser.Parse(record.Content, allowJsonata: true), record.Kind == ExpressKind ? StateMachineType.Express : StateMachineType.Standard, tokens));
 }

@@ -9,7 +9,8 @@ namespace OrleansSagas.Client;
 public static class SagaOrleansClientExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISagaClient"/> as <see cref="GrainSagaClient"/> and the serializers of the saga types.
+    /// Registers <see cref="ISagaClient"/> as <see cref="GrainSagaClient"/>, <see cref="Tasks.ITaskClient"/> as
+    /// <see cref="Tasks.GrainTaskClient"/> (workers and callbacks), and the serializers of the saga types.
     /// </summary>
     /// <example><code>
     /// builder.UseOrleansClient(client => client.UseLocalhostClustering().AddOrleansSagasClient());
@@ -20,6 +21,7 @@ public static class SagaOrleansClientExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSerializer(s => s.AddSagaSerializers());
         builder.Services.TryAddSingleton<ISagaClient, GrainSagaClient>();
+        builder.Services.TryAddSingleton<Tasks.ITaskClient, Tasks.GrainTaskClient>();
         return builder;
     }
 }

@@ -8,6 +8,8 @@ public sealed class NodeOptions
     internal List<Retrier> Retriers { get; } = [];
     internal List<Retrier> UndoRetriers { get; } = [];
     internal TimeSpan? AttemptTimeout { get; private set; }
+    internal TimeSpan? HeartbeatTimeout { get; private set; }
+    internal bool WaitsForTaskToken { get; private set; }
     internal string? Input { get; private set; }
     internal StepHandler? Undo { get; private set; }
     internal List<string> Errors { get; } = [];
@@ -51,6 +53,27 @@ public sealed class NodeOptions
     public NodeOptions Timeout(TimeSpan timeout)
     {
         AttemptTimeout = timeout;
+        return this;
+    }
+
+    /// <summary>
+    /// Fails an attempt with <see cref="SagaErrors.HeartbeatTimeout"/> when no heartbeat arrives for <paramref name="interval"/>
+    /// (<see cref="StepContext.HeartbeatAsync"/> in the silo, or a worker's heartbeat for an activity); the attempt start counts as one.
+    /// </summary>
+    public NodeOptions Heartbeat(TimeSpan interval)
+    {
+        if (interval <= TimeSpan.Zero) Errors.Add("The heartbeat interval must be positive.");
+        HeartbeatTimeout = interval;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the step a callback: its handler hands out <see cref="StepContext.TaskToken"/> (to a person, a queue, another
+    /// service) and its return value is ignored; the step then waits, durably, until success or failure is sent with the token.
+    /// </summary>
+    public NodeOptions WaitForTaskToken()
+    {
+        WaitsForTaskToken = true;
         return this;
     }
 

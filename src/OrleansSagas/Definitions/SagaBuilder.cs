@@ -44,6 +44,19 @@ public sealed class SagaBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a step run by external workers: each attempt goes on the task queue of <paramref name="activity"/>, a worker
+    /// polls it (over HTTP or by grain call), and the attempt ends when the worker sends success or failure with the task token.
+    /// Give it <see cref="NodeOptions.Heartbeat"/> and <see cref="NodeOptions.Timeout"/> so a vanished worker fails the attempt.
+    /// </summary>
+    public SagaBuilder Activity(string name, string activity, Action<NodeOptions>? configure = null)
+    {
+        if (ActivityNames.Problem(activity) is { } problem) _problems.Add(new DefinitionProblem(name, problem));
+        var options = Configure(configure);
+        if (options.WaitsForTaskToken) _problems.Add(new DefinitionProblem(name, "An activity step already completes by task token; WaitForTaskToken applies to handler steps."));
+        return Add(new StepNode { Name = name, Activity = activity, Undo = options.Undo, UndoRetry = new RetryPolicy { Retriers = [.. options.UndoRetriers] }, InputFrom = options.Input }, options);
+    }
+
     /// <summary>Adds a node whose output is the constant <paramref name="value"/>.</summary>
     public SagaBuilder Constant<T>(string name, T value, Action<NodeOptions>? configure = null) =>
         Add(new ConstantNode { Name = name, Value = SagaJson.ToElement(value) }, Configure(configure));
@@ -98,12 +111,18 @@ public sealed class SagaBuilder
     /// <exception cref="SagaDefinitionException">The definition has problems; all of them are listed.</exception>
     public SagaGraph Build()
     {
-        var nodes = _nodes.Select(n => n.Node with
+        var nodes = _nodes.Select(n =>
         {
-            DependsOn = [.. n.Options.DependsOn.Distinct()],
-            Reads = [.. n.Options.Reads.Distinct()],
-            Retry = new RetryPolicy { Retriers = [.. n.Options.Retriers] },
-            Timeout = n.Options.AttemptTimeout,
+            var node = n.Node is StepNode step
+                ? step with { Heartbeat = n.Options.HeartbeatTimeout, WaitsForTaskToken = step.WaitsForTaskToken || n.Options.WaitsForTaskToken }
+                : n.Node;
+            return node with
+            {
+                DependsOn = [.. n.Options.DependsOn.Distinct()],
+                Reads = [.. n.Options.Reads.Distinct()],
+                Retry = new RetryPolicy { Retriers = [.. n.Options.Retriers] },
+                Timeout = n.Options.AttemptTimeout,
+            };
         }).ToList();
         var problems = new List<DefinitionProblem>(_problems);
         problems.AddRange(_nodes.SelectMany(n => n.Options.Errors.Select(e => new DefinitionProblem(n.Node.Name, e))));
@@ -123,6 +142,10 @@ public sealed class SagaBuilder
             yield return new DefinitionProblem(node.Name, $"Only steps have an undo; a {kind} cannot take RetryUndo.");
         if (node is not (StepNode or ChildSagaNode) && options.Input is not null)
             yield return new DefinitionProblem(node.Name, $"InputFrom applies to steps and child sagas, not to a {kind}.");
+        if (node is not StepNode && options.HeartbeatTimeout is not null)
+            yield return new DefinitionProblem(node.Name, $"Heartbeat applies to step attempts, not to a {kind}.");
+        if (node is not StepNode && options.WaitsForTaskToken)
+            yield return new DefinitionProblem(node.Name, $"WaitForTaskToken applies to handler steps, not to a {kind}.");
         if (node is not StepNode && options.AttemptTimeout is not null)
             yield return new DefinitionProblem(node.Name, node is SignalNode
                 ? "Timeout applies to step attempts; give WaitForSignal a timeout instead."

@@ -9,6 +9,9 @@ public static class SagaErrors
     /// <summary>An attempt, a wait for a signal, or the whole saga ran out of time.</summary>
     public const string Timeout = "States.Timeout";
 
+    /// <summary>An attempt sent no heartbeat within its heartbeat interval.</summary>
+    public const string HeartbeatTimeout = "States.HeartbeatTimeout";
+
     /// <summary>A step handler threw an exception not otherwise named.</summary>
     public const string TaskFailed = "States.TaskFailed";
 

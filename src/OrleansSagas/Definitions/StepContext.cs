@@ -44,6 +44,12 @@ public sealed class StepContext
     /// </summary>
     public Task HeartbeatAsync() => HeartbeatSink?.Invoke() ?? Task.CompletedTask;
 
+    /// <summary>
+    /// The attempt's task token when the step waits for one (<see cref="NodeOptions.WaitForTaskToken"/>, or a state machine
+    /// Task ending in ".waitForTaskToken"); hand it to whoever completes the work. Null otherwise.
+    /// </summary>
+    public string? TaskToken { get; init; }
+
     /// <summary>Where heartbeats go; set by the runtime.</summary>
     internal Func<Task>? HeartbeatSink { get; init; }
 

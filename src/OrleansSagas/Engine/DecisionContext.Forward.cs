@@ -28,8 +28,11 @@ internal sealed partial class DecisionContext
         switch (_graph[name])
         {
             case StepNode step:
-                Emit(new ActionScheduled(name, attempt, step.Timeout is { } t ? _now + t : null));
-                Run(new RunAction(name, attempt, NodeInputs.InputOf(_graph, State, name), NodeInputs.AncestorOutputs(_graph, State, name)));
+                Emit(new ActionScheduled(name, attempt, step.Timeout is { } t ? _now + t : null)
+                {
+                    HeartbeatDueAt = step.Heartbeat is { } h ? _now + h : null,
+                });
+                Run(NodeInputs.RunActionOf(_graph, State, step, attempt));
                 break;
             case ConstantNode constant:
                 Emit(new NodeSucceeded(name, attempt, NodeInputs.Normalize(constant.Value)));

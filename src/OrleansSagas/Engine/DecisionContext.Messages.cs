@@ -24,6 +24,13 @@ internal sealed partial class DecisionContext
         return true;
     }
 
+    private bool OnStepHeartbeat(StepHeartbeat m)
+    {
+        if (!IsNode<StepNode>(m.Node, out var step) || step.Heartbeat is not { } interval || !IsAwaiting(m.Node, m.Attempt)) return false;
+        Emit(new HeartbeatRecorded(m.Node, m.Attempt, _now + interval));
+        return true;
+    }
+
     private bool OnUndoCompleted(UndoCompleted m)
     {
         if (!IsNode<StepNode>(m.Node, out _) || !IsUndoing(m.Node, m.Attempt)) return false;
@@ -57,6 +64,11 @@ internal sealed partial class DecisionContext
                 Run(new CancelAction(name));
                 FailAttempt(name, node.InFlightAttempt!.Value,
                     Timeout($"Attempt {node.InFlightAttempt} of '{name}' did not finish within {_graph[name].Timeout}."));
+                break;
+            case NodeTimerKind.HeartbeatTimeout:
+                Run(new CancelAction(name));
+                FailAttempt(name, node.InFlightAttempt!.Value, new SagaError(SagaErrors.HeartbeatTimeout,
+                    $"Attempt {node.InFlightAttempt} of '{name}' sent no heartbeat within {((StepNode)_graph[name]).Heartbeat}."));
                 break;
             case NodeTimerKind.Retry:
                 StartNode(name, node.Attempts + 1);

@@ -61,6 +61,7 @@ internal sealed partial class DecisionContext
     {
         StepCompleted m => OnStepCompleted(m),
         StepFailed m => OnStepFailed(m),
+        StepHeartbeat m => OnStepHeartbeat(m),
         UndoCompleted m => OnUndoCompleted(m),
         UndoFailed m => OnUndoFailed(m),
         TimerFired m => OnTimerFired(m),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OrleansSagas.Definitions;
+using OrleansSagas.Engine.Commands;
 
 namespace OrleansSagas.Engine;
 
@@ -20,6 +21,14 @@ internal static class NodeInputs
         };
         return from is not null && state.Node(from).Output is { } output ? output : state.Input;
     }
+
+    /// <summary>The command that runs an attempt of <paramref name="step"/>: locally, on an activity's workers, or as a callback.</summary>
+    public static RunAction RunActionOf(SagaGraph graph, SagaState state, StepNode step, int attempt) =>
+        new(step.Name, attempt, InputOf(graph, state, step.Name), AncestorOutputs(graph, state, step.Name))
+        {
+            Activity = step.Activity,
+            WaitForTaskToken = step.WaitsForTaskToken,
+        };
 
     /// <summary>The outputs of every ancestor of <paramref name="node"/>, by name.</summary>
     public static IReadOnlyDictionary<string, JsonElement> AncestorOutputs(SagaGraph graph, SagaState state, string node)

@@ -28,6 +28,9 @@ internal sealed record NodeState
     /// <summary>The id of the child saga of the current (or succeeded) attempt.</summary>
     public string? ChildId { get; init; }
 
+    /// <summary>When the in-flight action attempt times out (kept so a heartbeat can re-arm the earlier of the two deadlines).</summary>
+    public DateTimeOffset? AttemptDeadline { get; init; }
+
     /// <summary>The one durable timer the node may have armed at a time.</summary>
     public NodeTimer? Timer { get; init; }
 

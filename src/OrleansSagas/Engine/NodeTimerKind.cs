@@ -4,6 +4,7 @@ namespace OrleansSagas.Engine;
 internal enum NodeTimerKind
 {
     AttemptTimeout,
+    HeartbeatTimeout,
     Retry,
     Delay,
     SignalTimeout,

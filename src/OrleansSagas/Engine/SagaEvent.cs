@@ -10,6 +10,7 @@ namespace OrleansSagas.Engine;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ActionScheduled), "ActionScheduled")]
+[JsonDerivedType(typeof(HeartbeatRecorded), "HeartbeatRecorded")]
 [JsonDerivedType(typeof(ChildSagaStarted), "ChildSagaStarted")]
 [JsonDerivedType(typeof(DelayStarted), "DelayStarted")]
 [JsonDerivedType(typeof(NodeAbandoned), "NodeAbandoned")]

@@ -18,8 +18,8 @@ internal static class SagaResumption
             {
                 switch (graph[name])
                 {
-                    case StepNode:
-                        commands.Add(new RunAction(name, attempt, NodeInputs.InputOf(graph, state, name), NodeInputs.AncestorOutputs(graph, state, name)));
+                    case StepNode step:
+                        commands.Add(NodeInputs.RunActionOf(graph, state, step, attempt));
                         if (cancelling) commands.Add(new CancelAction(name));
                         break;
                     case ChildSagaNode child:

@@ -30,7 +30,12 @@ internal static class SagaStateFold
             },
             ActionScheduled e => Update(state, e.Node, n => Start(n, e.Attempt) with
             {
-                Timer = e.TimeoutAt is { } at ? new NodeTimer(TimerIds.AttemptTimeout(e.Node, e.Attempt), at, NodeTimerKind.AttemptTimeout) : null,
+                AttemptDeadline = e.TimeoutAt,
+                Timer = AttemptTimer(e.Node, e.Attempt, e.TimeoutAt, e.HeartbeatDueAt, state.EventCount),
+            }),
+            HeartbeatRecorded e => Update(state, e.Node, n => n with
+            {
+                Timer = AttemptTimer(e.Node, e.Attempt, n.AttemptDeadline, e.DueAt, state.EventCount),
             }),
             DelayStarted e => Update(state, e.Node, n => Start(n, e.Attempt) with
             {
@@ -88,6 +93,16 @@ internal static class SagaStateFold
         next = next with { EventCount = state.EventCount + 1, UpdatedAt = @event.Timestamp };
         return next with { Steps = Summaries(graph, next) };
     }
+
+    /// <summary>The earlier of an attempt's deadlines: its timeout, or its next heartbeat.</summary>
+    private static NodeTimer? AttemptTimer(string node, int attempt, DateTimeOffset? timeoutAt, DateTimeOffset? heartbeatAt, long sequence) =>
+        (timeoutAt, heartbeatAt) switch
+        {
+            ({ } t, { } h) when h < t => new NodeTimer(TimerIds.Heartbeat(node, attempt, sequence), h, NodeTimerKind.HeartbeatTimeout),
+            ({ } t, _) => new NodeTimer(TimerIds.AttemptTimeout(node, attempt), t, NodeTimerKind.AttemptTimeout),
+            (null, { } h) => new NodeTimer(TimerIds.Heartbeat(node, attempt, sequence), h, NodeTimerKind.HeartbeatTimeout),
+            _ => null,
+        };
 
     private static NodeState Start(NodeState node, int attempt) => node with
     {

@@ -7,6 +7,9 @@ internal static class TimerIds
 
     public static string AttemptTimeout(string node, int attempt) => $"attempt-timeout:{node}:{attempt}";
 
+    /// <summary>Unique per heartbeat (<paramref name="sequence"/> is the event count), so a later heartbeat re-arms under a new id.</summary>
+    public static string Heartbeat(string node, int attempt, long sequence) => $"heartbeat:{node}:{attempt}:{sequence}";
+
     public static string Retry(string node, int nextAttempt) => $"retry:{node}:{nextAttempt}";
 
     public static string Delay(string node, int attempt) => $"delay:{node}:{attempt}";

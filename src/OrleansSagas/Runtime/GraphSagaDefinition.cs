@@ -42,7 +42,8 @@ internal sealed class GraphSagaDefinition(SagaGraph graph) : ISagaDefinition
         ?? throw new InvalidDataException($"Event {stored.Sequence} of type {stored.Type} is empty.");
 
     public Task<JsonElement> RunActionAsync(RunAction action, IServiceProvider services, StepContext context) =>
-        Step(action.Node).Action.Invoker(services, action.Input, null, context);
+        (Step(action.Node).Action ?? throw new InvalidOperationException($"Step '{action.Node}' of saga '{Name}' runs on the workers of activity '{action.Activity}', not in the silo."))
+            .Invoker(services, action.Input, null, context);
 
     public Task RunUndoAsync(RunUndo undo, IServiceProvider services, StepContext context) =>
         Step(undo.Node).Undo is { } handler

@@ -9,4 +9,6 @@ namespace OrleansSagas.Client.Http;
 /// <param name="Status">The HTTP status code.</param>
 /// <param name="Detail">What went wrong with this request, in words.</param>
 /// <param name="Field">The request field at fault (e.g. "input", "definition", "limit"), when there is one.</param>
-public sealed record SagaProblemDetails(string Type, string Title, int Status, string Detail, string? Field = null);
+/// <param name="Error">For a refused task token, the Step Functions style error: InvalidToken, TaskDoesNotExist, TaskTimedOut, TaskSuperseded or TaskAlreadyCompleted.</param>
+/// <param name="Reason">For a refused task token, why exactly: malformed, forged, unknown, timedOut, superseded or alreadyCompleted.</param>
+public sealed record SagaProblemDetails(string Type, string Title, int Status, string Detail, string? Field = null, string? Error = null, string? Reason = null);

@@ -13,6 +13,8 @@ internal static class SagaProblemMapper
         var detail = problem?.Detail ?? $"The gateway answered {(int)response.StatusCode} {response.ReasonPhrase}.";
         return (response.StatusCode, problem?.Type) switch
         {
+            (_, SagaProblemTypes.TaskToken) when Enum.TryParse<Tasks.TaskTokenRejection>(problem!.Reason, ignoreCase: true, out var rejection) =>
+                new Tasks.TaskTokenException(rejection, detail),
             (HttpStatusCode.NotFound, SagaProblemTypes.SagaNotFound) => new SagaNotFoundException(sagaId ?? problem?.Field ?? ""),
             (HttpStatusCode.NotFound, SagaProblemTypes.DefinitionNotFound) => new DefinitionNotFoundException(definition ?? ""),
             (HttpStatusCode.Conflict, _) => new SagaConflictException(sagaId ?? "", detail),

@@ -23,6 +23,12 @@ public static class SagaProblemTypes
     /// <summary>The node cannot serve the saga now, e.g. it does not own its partition (503); retry, possibly elsewhere.</summary>
     public const string Unavailable = Prefix + "unavailable";
 
+    /// <summary>
+    /// A task token was refused (400 malformed or forged, 404 unknown, 409 superseded or already completed, 410 timed out);
+    /// <see cref="SagaProblemDetails.Error"/> and <see cref="SagaProblemDetails.Reason"/> say which.
+    /// </summary>
+    public const string TaskToken = Prefix + "task-token";
+
     /// <summary>An unexpected server error (500).</summary>
     public const string Internal = Prefix + "internal-error";
 }

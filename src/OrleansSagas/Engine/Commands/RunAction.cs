@@ -12,4 +12,16 @@ public sealed record RunAction(string Node, int Attempt, JsonElement Input, IRea
 {
     /// <summary>What to invoke when the definition names it per invocation (a state machine Task's Resource); null for builder steps.</summary>
     public string? Resource { get; init; }
+
+    /// <summary>The activity whose workers run the attempt (it goes on that activity's task queue); null to run it in the silo.</summary>
+    public string? Activity { get; init; }
+
+    /// <summary>The attempt's task token when the definition issued it while deciding (a state machine's $$.Task.Token); null to issue it when run.</summary>
+    public string? TaskToken { get; init; }
+
+    /// <summary>True when the attempt hands out its task token and waits for success or failure sent with it.</summary>
+    public bool WaitForTaskToken { get; init; }
+
+    /// <summary>True when the result comes back through a task token (an activity or a callback), not from a local handler.</summary>
+    public bool IsExternal => Activity is not null || WaitForTaskToken;
 }

@@ -4,4 +4,8 @@ namespace OrleansSagas.Engine.Events;
 /// <param name="Node">The step name.</param>
 /// <param name="Attempt">The attempt number, starting at 1.</param>
 /// <param name="TimeoutAt">When the attempt times out (timer "attempt-timeout:{node}:{attempt}"); null without a per-attempt timeout.</param>
-public sealed record ActionScheduled(string Node, int Attempt, DateTimeOffset? TimeoutAt) : SagaEvent;
+public sealed record ActionScheduled(string Node, int Attempt, DateTimeOffset? TimeoutAt) : SagaEvent
+{
+    /// <summary>When the attempt fails with States.HeartbeatTimeout unless a heartbeat arrives first; null without a heartbeat interval.</summary>
+    public DateTimeOffset? HeartbeatDueAt { get; init; }
+}

@@ -133,6 +133,7 @@ internal static class SagaStateCodec
         WriteValue(w, "output", node.Output);
         WriteError(w, "error", node.Error);
         WriteString(w, "childId", node.ChildId);
+        if (node.AttemptDeadline is { } deadline) WriteTimestamp(w, "attemptDeadline", deadline);
         if (node.Timer is { } timer)
         {
             w.WriteStartObject("timer");
@@ -157,6 +158,7 @@ internal static class SagaStateCodec
         Output = node.OptionalValue("output"),
         Error = ReadError(node.Optional("error")),
         ChildId = node.Optional("childId")?.String(),
+        AttemptDeadline = node.Optional("attemptDeadline")?.Timestamp(),
         Timer = node.Optional("timer") is { } timer
             ? new NodeTimer(timer.Required("id").String(), timer.Required("dueAt").Timestamp(), timer.Required("kind").Enum<NodeTimerKind>())
             : null,

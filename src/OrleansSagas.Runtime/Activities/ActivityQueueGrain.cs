@@ -1,0 +1,96 @@
+using OrleansSagas.Grains;
+using OrleansSagas.Hosting;
+
+namespace OrleansSagas.Activities;
+
+/// <summary>
+/// A shard of an activity's queue. Tasks are written through grain storage before an enqueue returns, so a silo crash
+/// loses none; a poll waiting here gets a task handed over in memory the moment it arrives (no database polling).
+/// Reentrant so waiting polls do not block enqueues; writes are grouped so concurrent changes share one write.
+/// </summary>
+[Orleans.Concurrency.Reentrant]
+internal sealed class ActivityQueueGrain(
+    [PersistentState("activity-queue", SagaStorageNames.Default)] IPersistentState<ActivityQueueState> store,
+    SagaClock clock) : Grain, IActivityQueueGrain
+{
+    private readonly LinkedList<(Guid PollId, TaskCompletionSource<QueuedTask?> Waiter)> _polls = new();
+    private readonly GroupWriter _writer = new(() => store.WriteStateAsync());
+
+    private List<QueuedTask> Pending => store.State.Pending;
+
+    public async Task EnqueueAsync(QueuedTask task)
+    {
+        if (Pending.Exists(t => t.Key == task.Key)) return;
+        while (_polls.First is { } first)
+        {
+            _polls.RemoveFirst();
+            if (first.Value.Waiter.TrySetResult(task)) return;
+        }
+        Pending.Add(task);
+        await _writer.WriteAsync().ConfigureAwait(true);
+    }
+
+    public async Task<QueuedTask?> TakeAsync(Guid pollId, TimeSpan wait)
+    {
+        if (TakeOldest() is { } task)
+        {
+            // The removal is written soon, with other changes; if this silo dies first the task is handed out again,
+            // and the first report for it wins (tasks are at least once, like every step).
+            _ = _writer.WriteAsync();
+            return task;
+        }
+        if (wait <= TimeSpan.Zero) return null;
+        var waiter = new TaskCompletionSource<QueuedTask?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var node = _polls.AddLast((pollId, waiter));
+        try
+        {
+            return await waiter.Task.WaitAsync(wait).ConfigureAwait(true);
+        }
+        catch (TimeoutException)
+        {
+            // A task handed over in the same instant wins over the timeout: it must not be lost.
+            return waiter.TrySetResult(null) ? null : await waiter.Task.ConfigureAwait(true);
+        }
+        finally
+        {
+            if (node.List is not null) _polls.Remove(node);
+        }
+    }
+
+    public Task CancelPollAsync(Guid pollId)
+    {
+        for (var node = _polls.First; node is not null; node = node.Next)
+        {
+            if (node.Value.PollId != pollId) continue;
+            node.Value.Waiter.TrySetResult(null);
+            _polls.Remove(node);
+            break;
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task ReturnAsync(QueuedTask task)
+    {
+        while (_polls.First is { } first)
+        {
+            _polls.RemoveFirst();
+            if (first.Value.Waiter.TrySetResult(task)) return;
+        }
+        if (!Pending.Exists(t => t.Key == task.Key)) Pending.Insert(0, task);
+        await _writer.WriteAsync().ConfigureAwait(true);
+    }
+
+    public Task<int> CountAsync() => Task.FromResult(Pending.Count);
+
+    private QueuedTask? TakeOldest()
+    {
+        var now = clock.GetUtcNow();
+        // Attempts that timed out while queued are the saga's business now (it failed them); a worker gets live ones only.
+        var expired = Pending.RemoveAll(t => t.ExpiresAt <= now);
+        if (expired > 0) _ = _writer.WriteAsync();
+        if (Pending.Count == 0) return null;
+        var task = Pending[0];
+        Pending.RemoveAt(0);
+        return task;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using OrleansSagas.Activities;
+using OrleansSagas.Client;
+using OrleansSagas.Grains;
+using OrleansSagas.Hosting;
+
+namespace OrleansSagas.Tasks;
+
+/// <summary>
+/// Verifies task tokens on the silo that receives them (no lookup: the cluster keys are cached) and forwards reports to
+/// the token's saga grain; serves activity polls. A stateless worker on every silo, reentrant so long polls do not queue.
+/// </summary>
+[Orleans.Concurrency.StatelessWorker, Orleans.Concurrency.Reentrant]
+internal sealed class TaskGatewayGrain(TaskTokens tokens, ActivityPoller poller, IOptions<SagaRuntimeOptions> options) : Grain, ITaskGatewayGrain
+{
+    /// <summary>The longest error name accepted (as Step Functions).</summary>
+    private const int MaxErrorLength = 256;
+
+    /// <summary>The longest failure cause accepted (as Step Functions).</summary>
+    private const int MaxCauseLength = 32768;
+
+    public async Task<ActivityTask?> PollAsync(string activity, string workerName, TimeSpan wait)
+    {
+        if (Definitions.ActivityNames.Problem(activity) is { } problem) throw new SagaInputException("activity", problem);
+        if (string.IsNullOrWhiteSpace(workerName) || workerName.Length > 80)
+            throw new SagaInputException("workerName", "The field 'workerName' must be 1–80 characters.");
+        var slice = wait > GrainTaskClient.PollSlice ? GrainTaskClient.PollSlice : wait;
+        var task = await poller.PollAsync(activity, slice).ConfigureAwait(true);
+        return task is null ? null : new ActivityTask(task.Token, SagaJson.Parse(task.Input));
+    }
+
+    public async Task SucceedAsync(string taskToken, JsonElement output)
+    {
+        var size = output.ValueKind == JsonValueKind.Undefined ? 0 : System.Text.Encoding.UTF8.GetByteCount(output.GetRawText());
+        if (size > options.Value.PayloadLimitBytes)
+            throw new SagaInputException("output", $"The field 'output' is {size} bytes, over the limit of {options.Value.PayloadLimitBytes} bytes.", tooLarge: true);
+        await SettleAsync(taskToken, new TaskSettlement(TaskSettlementKind.Success, Output: output.ValueKind == JsonValueKind.Undefined ? "null" : output.GetRawText())).ConfigureAwait(true);
+    }
+
+    public Task FailAsync(string taskToken, string? error, string? cause)
+    {
+        if (error?.Length > MaxErrorLength) throw new SagaInputException("error", $"The field 'error' must be at most {MaxErrorLength} characters (was {error.Length}).");
+        if (cause?.Length > MaxCauseLength) throw new SagaInputException("cause", $"The field 'cause' must be at most {MaxCauseLength} characters (was {cause.Length}).");
+        return SettleAsync(taskToken, new TaskSettlement(TaskSettlementKind.Failure, Error: error, Cause: cause));
+    }
+
+    public Task HeartbeatAsync(string taskToken) => SettleAsync(taskToken, new TaskSettlement(TaskSettlementKind.Heartbeat));
+
+    private async Task SettleAsync(string taskToken, TaskSettlement settlement)
+    {
+        var claims = await tokens.VerifyAsync(taskToken).ConfigureAwait(true);
+        await GrainFactory.GetGrain<ISagaControlGrain>(claims.SagaId).SettleTaskAsync(claims, settlement).ConfigureAwait(true);
+    }
+}
