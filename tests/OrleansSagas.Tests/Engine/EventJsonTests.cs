@@ -13,7 +13,8 @@ public class EventJsonTests
     public static TheoryData<SagaEvent> Events() =>
     [
         new SagaStarted("s-1", "trip", 2, SagaJson.Parse("""{"order":1}"""), "parent", "node", At),
-        new ActionScheduled("a", 1, At),
+        new ActionScheduled("a", 1, At) { HeartbeatDueAt = At },
+        new HeartbeatRecorded("a", 2, At),
         new DelayStarted("d", 1, At),
         new SignalWaitStarted("w", 2, null),
         new ChildSagaStarted("c", 1, "s-1/c"),

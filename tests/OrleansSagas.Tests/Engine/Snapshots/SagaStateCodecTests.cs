@@ -69,7 +69,7 @@ public class SagaStateCodecTests
              "ParentId", "ParentNode", "SagaId", "Status", "Steps", "StuckNode", "TimeoutAt", "UnwindCause", "UnwindOutcome", "UpdatedAt", "Version"],
             StateProperties(typeof(SagaState)));
         Assert.Equal(
-            ["Attempts", "ChildId", "Error", "InFlightAttempt", "Output", "RetryCounts", "Status", "Timer", "UndoAttempts", "UndoError",
+            ["AttemptDeadline", "Attempts", "ChildId", "Error", "InFlightAttempt", "Output", "RetryCounts", "Status", "Timer", "UndoAttempts", "UndoError",
              "UndoInFlight", "UndoRetryCounts"],
             StateProperties(typeof(NodeState)));
         Assert.Equal(["DueAt", "Id", "Kind"], StateProperties(typeof(NodeTimer)));

@@ -31,6 +31,7 @@ internal static class RandomSagas
                     if (random.NextDouble() < 0.7) n.WithUndo<NoopUndo>();
                     if (random.NextDouble() < 0.3) n.RetryUndo(RandomRetrier(random));
                     if (random.NextDouble() < 0.2) n.Timeout(TimeSpan.FromSeconds(random.Next(1, 120)));
+                    if (random.NextDouble() < 0.25) n.Heartbeat(TimeSpan.FromSeconds(random.Next(1, 60)));
                     if (parents.Length > 0 && random.NextDouble() < 0.3) n.InputFrom(parents[^1]);
                 });
             }

@@ -105,6 +105,11 @@ internal sealed class RandomWorld
     {
         switch (command)
         {
+            case RunAction run when _random.NextDouble() < 0.25:
+                // Still running: it says so, and reports later. A heartbeat is not a duplicate: each one moves the deadline.
+                Take(_saga.Send(new StepHeartbeat(run.Node, run.Attempt)));
+                _work.Add(run);
+                break;
             case RunAction run:
                 var cancelled = _cancelledActions.Contains(run.Node) && _random.NextDouble() < 0.7;
                 var ok = !cancelled && _random.NextDouble() < 0.8;
