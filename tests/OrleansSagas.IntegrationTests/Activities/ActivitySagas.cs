@@ -1,6 +1,7 @@
 using OrleansSagas.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansSagas.Hosting;
+using OrleansSagas.StatesLanguage.Hosting;
 
 namespace OrleansSagas.IntegrationTests.Activities;
 
@@ -19,6 +20,7 @@ public static class ActivitySagas
     public static OrleansSagasBuilder AddActivitySagas(this OrleansSagasBuilder sagas)
     {
         sagas.Services.AddSingleton<CallbackTokens>();
+        sagas.AddTaskHandler<PublishToken>("publish");
         return sagas
             .AddSaga(new SagaBuilder(Charge)
                 .Activity("charge", "charge-card", n => n.Retry(new Retrier { ErrorEquals = ["CardDeclined"], MaxAttempts = 2, Interval = TimeSpan.Zero }))

@@ -33,3 +33,16 @@ public sealed class HandOutToken(CallbackTokens tokens) : ISagaStep<JsonElement,
         return Task.FromResult(input);
     }
 }
+
+/// <summary>A state machine task handler for "handler:publish.waitForTaskToken": hands out the token found in its input.</summary>
+public sealed class PublishToken(CallbackTokens tokens) : OrleansSagas.StatesLanguage.Hosting.IStateMachineTaskHandler
+{
+    public Task<JsonElement> InvokeAsync(JsonElement input, StepContext context)
+    {
+        // The token reaches the handler twice: in its input through $$.Task.Token, and in the context.
+        var fromInput = input.GetProperty("token").GetString();
+        if (fromInput != context.TaskToken) throw new InvalidOperationException("The token of the input is not the context's.");
+        tokens.HandOut(context.SagaId, fromInput!);
+        return Task.FromResult(input);
+    }
+}
