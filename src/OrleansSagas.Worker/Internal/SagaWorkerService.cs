@@ -19,11 +19,11 @@ internal sealed class SagaWorkerService : BackgroundService
     private readonly WorkerLog _log;
 
     public SagaWorkerService(IEnumerable<ActivityRegistration> activities, IOptions<SagaWorkerOptions> options, IHttpClientFactory http,
-        IServiceProvider services, TimeProvider time, ILogger<SagaWorkerService> logger)
+        IServiceProvider services, TimeProvider time, ILoggerFactory loggers)
     {
         _options = options.Value;
         _time = time;
-        _log = new WorkerLog(logger);
+        _log = new WorkerLog(loggers.CreateLogger("OrleansSagas.Worker"));
         var api = new WorkerHttpApi(() => http.CreateClient(SagaWorkerServiceCollectionExtensions.HttpClientName), _options, time, _log);
         _pollers = [.. activities.Select(a => new ActivityPoller(a, _options, api, services, time, _log))];
     }
