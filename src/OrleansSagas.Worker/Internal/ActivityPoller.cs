@@ -126,7 +126,8 @@ internal sealed class ActivityPoller(ActivityRegistration activity, SagaWorkerOp
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                if (await SendHeartbeatAsync(run, stop).ConfigureAwait(false) == TaskCallStatus.NotOwned) return;
+                // Not cancelled when the handler finishes: the result is sent only after the last heartbeat was answered.
+                if (await SendHeartbeatAsync(run, run.Token).ConfigureAwait(false) == TaskCallStatus.NotOwned) return;
             }
         }
         catch (OperationCanceledException)

@@ -73,6 +73,9 @@ public sealed class FakeActivityServer : IAsyncDisposable
     /// <summary>Times the task out: its heartbeats and reports are answered 410 TaskTimedOut from now on.</summary>
     public void TimeOut(FakeTask task) => task.State = "TimedOut";
 
+    /// <summary>Completes the task as if another worker had: its heartbeats and reports are answered 409 TaskAlreadyCompleted from now on.</summary>
+    public void CompleteElsewhere(FakeTask task) => task.State = "Succeeded";
+
     private Channel<FakeTask> Queue(string activity) => _queues.GetOrAdd(activity, _ => Channel.CreateUnbounded<FakeTask>());
 
     private async Task<IResult> PollAsync(string name, JsonObject body, HttpContext http)

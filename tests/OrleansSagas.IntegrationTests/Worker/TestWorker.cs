@@ -24,7 +24,8 @@ public sealed class TestWorker : IAsyncDisposable
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         var logs = new LogCapture();
-        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+        // A rule for this provider alone, so the appsettings.json of the silo (copied next to the tests) does not filter the worker's messages.
+        builder.Logging.ClearProviders().AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Debug);
         var probe = new Probe();
         builder.Services.AddSingleton(probe);
         var worker = builder.Services.AddOrleansSagasWorker(o =>
