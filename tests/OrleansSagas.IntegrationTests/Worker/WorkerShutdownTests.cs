@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrleansSagas.IntegrationTests.Infrastructure;
 using OrleansSagas.Worker;
@@ -82,5 +83,25 @@ public sealed class WorkerShutdownTests
         await stopped.WaitAsync(Deadline);
         Assert.True(lifetime.ApplicationStopped.IsCancellationRequested);
         Assert.False(worker.Probe.Cancelled.ContainsKey(1));
+    }
+
+    [Fact]
+    public async Task A_task_that_arrives_after_shutdown_began_is_failed_with_Worker_Shutdown_without_running()
+    {
+        await using var server = await FakeActivityServer.StartAsync();
+        var task = server.Enqueue("charge-card", new { id = 1 });
+        await using var worker = await TestWorker.StartAsync(server.BaseAddress, w =>
+        {
+            w.AddActivity<ProbeHandler>("charge-card", a => a.PollWaitSeconds = 1);
+            w.Services.AddHttpClient(SagaWorkerServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new LateAnswerHandler());
+        });
+        await Eventually.True(() => task.State == "Running", "the server hands the task out");
+
+        await worker.Host.StopAsync().WaitAsync(Deadline);
+
+        var failure = await task.Result.WaitAsync(Deadline);
+        Assert.Equal("Worker.Shutdown", failure.GetProperty("error").GetString());
+        Assert.Empty(worker.Probe.Started);
+        Assert.Contains(worker.Logs.Entries, e => e.EventId == 12);
     }
 }
