@@ -185,6 +185,11 @@ internal sealed class ActivityPoller(ActivityRegistration activity, SagaWorkerOp
         {
             log.ReportAbandoned(activity.Name, task.TaskToken);
         }
+        catch (Exception e)
+        {
+            // The task comes back through its timeout and the saga's retries; the worker goes on.
+            log.ReportFailed(activity.Name, task.TaskToken, e);
+        }
     }
 
     private Outcome ShutdownFailure() =>

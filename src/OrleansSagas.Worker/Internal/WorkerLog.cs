@@ -47,6 +47,9 @@ internal sealed partial class WorkerLog(ILogger logger)
     [LoggerMessage(14, LogLevel.Warning, "The result of a task of activity {Activity} could not be reported before the host gave up ({TaskToken})")]
     public partial void ReportAbandoned(string activity, string taskToken);
 
+    [LoggerMessage(16, LogLevel.Error, "The result of a task of activity {Activity} could not be reported ({TaskToken})")]
+    public partial void ReportFailed(string activity, string taskToken, Exception exception);
+
     [LoggerMessage(15, LogLevel.Warning, "Worker {Worker} has no activities registered; it polls nothing")]
     public partial void NoActivities(string worker);
 }
