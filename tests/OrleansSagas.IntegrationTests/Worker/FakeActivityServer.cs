@@ -22,6 +22,7 @@ public sealed class FakeActivityServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _pollsOpen = new();
     private int _failNextPolls;
     private int _failNextReports;
+    private int _failNextHeartbeats;
 
     private FakeActivityServer(WebApplication app)
     {
@@ -69,6 +70,9 @@ public sealed class FakeActivityServer : IAsyncDisposable
 
     /// <summary>Answers the next <paramref name="count"/> success or failure reports with 503 (without recording them).</summary>
     public void FailNextReports(int count) => Volatile.Write(ref _failNextReports, count);
+
+    /// <summary>Answers the next <paramref name="count"/> heartbeats with 503 (without counting them).</summary>
+    public void FailNextHeartbeats(int count) => Volatile.Write(ref _failNextHeartbeats, count);
 
     /// <summary>Times the task out: its heartbeats and reports are answered 410 TaskTimedOut from now on.</summary>
     public void TimeOut(FakeTask task) => task.State = "TimedOut";
@@ -120,6 +124,7 @@ public sealed class FakeActivityServer : IAsyncDisposable
         var (task, refusal) = Find(body);
         task?.Calls.Enqueue("heartbeat");
         if (refusal is not null) return refusal;
+        if (TryTake(ref _failNextHeartbeats)) return Problem(503, "ServiceUnavailable", "Try again later.");
         task!.CountHeartbeat();
         return Results.Json(new { });
     }

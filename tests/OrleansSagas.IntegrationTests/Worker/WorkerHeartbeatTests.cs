@@ -80,4 +80,37 @@ public sealed class WorkerHeartbeatTests
         Assert.Equal("success", (await task.Result.WaitAsync(Deadline)).GetProperty("kind").GetString());
         Assert.Equal(["heartbeat", "success"], task.Calls);
     }
+
+    [Fact]
+    public async Task Heartbeats_answered_503_do_not_cancel_the_handler()
+    {
+        await using var server = await FakeActivityServer.StartAsync();
+        server.FailNextHeartbeats(3);
+        var task = server.Enqueue("charge-card", new { id = 1, mode = "block" });
+        await using var worker = await TestWorker.StartAsync(server.BaseAddress, Probe(TimeSpan.FromMilliseconds(100)));
+
+        await Eventually.True(() => task.Heartbeats >= 1, "a heartbeat is accepted after three 503s");
+        Assert.False(worker.Probe.Started[1].CancellationToken.IsCancellationRequested);
+        worker.Probe.Open(1);
+
+        Assert.Equal("success", (await task.Result.WaitAsync(Deadline)).GetProperty("kind").GetString());
+        Assert.True(task.Calls.Count(c => c == "heartbeat") >= 4);
+    }
+
+    [Fact]
+    public async Task A_result_refused_because_the_task_timed_out_is_dropped_not_retried()
+    {
+        await using var server = await FakeActivityServer.StartAsync();
+        var task = server.Enqueue("charge-card", new { id = 1, mode = "block" });
+        await using var worker = await TestWorker.StartAsync(server.BaseAddress, Probe(Timeout.InfiniteTimeSpan));
+        await Eventually.True(() => worker.Probe.Running == 1, "the handler runs");
+
+        server.TimeOut(task);
+        worker.Probe.Open(1);
+
+        var next = server.Enqueue("charge-card", new { id = 2 });
+        await next.Result.WaitAsync(Deadline);
+        Assert.Equal(["success"], task.Calls);
+        Assert.Contains(worker.Logs.Entries, e => e.EventId == 8 && e.Message.Contains("TaskTimedOut", StringComparison.Ordinal));
+    }
 }
