@@ -16,7 +16,7 @@ public sealed class ChargeCardHandler : IActivityHandler<ChargeRequest, ChargeRe
         Console.WriteLine($"task started {context.ActivityName} {context.TaskToken}");
         try
         {
-            if (input.SleepMs > 0) await Task.Delay(input.SleepMs, context.CancellationToken);
+            if (input.SleepMs > 0 && (input.SlowWorker is null || input.SlowWorker == context.WorkerName)) await Task.Delay(input.SleepMs, context.CancellationToken);
             if (input.Fail is { Length: > 0 } error) throw new ActivityFailedException(error, input.Cause ?? $"The card of {input.Customer} was not charged.");
             Console.WriteLine($"task succeeded {context.ActivityName} {context.TaskToken}");
             return new ChargeResult($"ch-{Guid.NewGuid():N}", input.Amount, context.WorkerName);

@@ -9,4 +9,5 @@ namespace OrleansSagas.WorkerSample;
 /// <param name="SleepMs">How long the charge takes, in milliseconds (default 0).</param>
 /// <param name="Fail">When set, the charge fails with this error name (e.g. <c>Card.Declined</c>).</param>
 /// <param name="Cause">The failure's cause text.</param>
-public sealed record ChargeRequest(string? Customer, decimal Amount, int SleepMs = 0, string? Fail = null, string? Cause = null);
+/// <param name="SlowWorker">When set, only the worker of this name takes <see cref="SleepMs"/>; others charge at once.</param>
+public sealed record ChargeRequest(string? Customer, decimal Amount, int SleepMs = 0, string? Fail = null, string? Cause = null, string? SlowWorker = null);
