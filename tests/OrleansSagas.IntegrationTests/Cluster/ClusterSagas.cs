@@ -22,10 +22,20 @@ public static class ClusterSagas
 
     public const string ApproveSignal = "approve";
 
+    /// <summary>One step "call" run by workers of <see cref="FragileActivity"/>.</summary>
+    public const string Fragile = "cluster-fragile";
+
+    /// <summary>An activity the cluster hands out at most <see cref="FragileLimit"/> tasks of at once.</summary>
+    public const string FragileActivity = "fragile-service";
+
+    public const int FragileLimit = 3;
+
     public static OrleansSagasBuilder AddClusterSagas(this OrleansSagasBuilder sagas, StepInvocations invocations)
     {
         sagas.Services.AddSingleton(invocations);
         return sagas
+            .AddActivity(FragileActivity, a => a.MaxConcurrency = FragileLimit)
+            .AddSaga(new SagaBuilder(Fragile).Activity("call", FragileActivity).Build())
             .AddSaga(new SagaBuilder(Trip)
                 .Step<RecordedStep>("pay", n => n.WithUndo<RecordedUndo>())
                 .DelayFromInput("wait", "waitSeconds", n => n.After("pay"))
