@@ -4,7 +4,8 @@ using OrleansSagas.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- http-sqlite --sagas 2000 --concurrency 32
 // dotnet run -c Release --project tests/Benchmarks -- cluster-pg --sagas 1000 --concurrency 32 --nodes 3
 // dotnet run -c Release --project tests/Benchmarks -- takeover --runs 3 --silos 3
-const string Known = "sagas, http-sqlite, cluster-pg, takeover";
+// dotnet run -c Release --project tests/Benchmarks -- activities --tasks 2000 --workers 4 --concurrency 32
+const string Known = "sagas, http-sqlite, cluster-pg, takeover, activities";
 try
 {
     var parsed = BenchmarkArgs.Parse(args);
@@ -13,6 +14,7 @@ try
         "sagas" => await OrleansSagas.Benchmarks.Sagas.SagasBenchmark.RunAsync(parsed),
         "http-sqlite" => await HttpSqliteBenchmark.RunAsync(parsed),
         "cluster-pg" => await OrleansSagas.Benchmarks.Silos.ClusterPostgresBenchmark.RunAsync(parsed),
+        "activities" => await OrleansSagas.Benchmarks.Silos.ActivitiesBenchmark.RunAsync(parsed),
         "takeover" => await OrleansSagas.Benchmarks.Silos.TakeoverBenchmark.RunAsync(parsed),
         _ => throw new ArgumentException($"Unknown benchmark '{parsed.Name}'; known: {Known}."),
     };

@@ -11,9 +11,8 @@ namespace OrleansSagas.Activities;
 /// </summary>
 internal sealed partial class ActivityPoller(IGrainFactory grains, IOptions<SagaRuntimeOptions> options, ILogger<ActivityPoller> logger)
 {
-    public async Task<QueuedTask?> PollAsync(string activity, TimeSpan wait)
+    public async Task<QueuedTask?> PollAsync(string activity, TimeSpan wait, Guid pollId)
     {
-        var pollId = Guid.NewGuid();
         var limit = options.Value.Activities.TryGetValue(activity, out var settings) ? settings.MaxConcurrency : null;
         var limiter = limit is null ? null : grains.GetGrain<IActivityLimiterGrain>(activity);
         var started = DateTimeOffset.UtcNow;
@@ -34,6 +33,20 @@ internal sealed partial class ActivityPoller(IGrainFactory grains, IOptions<Saga
             }
         }
     }
+
+    /// <summary>Puts a task back at the front of its shard, freeing the concurrency permit it held.</summary>
+    public async Task ReturnAsync(string activity, QueuedTask task)
+    {
+        var shard = grains.GetGrain<IActivityQueueGrain>(ActivityShards.Of(activity, task.Key, options.Value.ActivityQueueShards));
+        await shard.ReturnAsync(task).ConfigureAwait(false);
+        if (options.Value.Activities.TryGetValue(activity, out var settings) && settings.MaxConcurrency is not null)
+            await grains.GetGrain<IActivityLimiterGrain>(activity).ReleaseTaskAsync(task.Key).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the waits of an abandoned poll on every shard of the activity.</summary>
+    public Task CancelAsync(string activity, Guid pollId) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.ActivityQueueShards)
+            .Select(i => grains.GetGrain<IActivityQueueGrain>(ActivityShards.Key(activity, i)).CancelPollAsync(pollId)));
 
     private async Task<QueuedTask?> TakeAsync(string activity, Guid pollId, TimeSpan wait)
     {

@@ -16,6 +16,9 @@ internal sealed class ActivityQueueGrain(
     private readonly LinkedList<(Guid PollId, TaskCompletionSource<QueuedTask?> Waiter)> _polls = new();
     private readonly GroupWriter _writer = new(() => store.WriteStateAsync());
 
+    /// <summary>Polls cancelled before their wait arrived here (calls race): they must not wait at all.</summary>
+    private readonly Dictionary<Guid, DateTimeOffset> _cancelled = [];
+
     private List<QueuedTask> Pending => store.State.Pending;
 
     public async Task EnqueueAsync(QueuedTask task)
@@ -39,7 +42,7 @@ internal sealed class ActivityQueueGrain(
             _ = _writer.WriteAsync();
             return task;
         }
-        if (wait <= TimeSpan.Zero) return null;
+        if (wait <= TimeSpan.Zero || _cancelled.Remove(pollId)) return null;
         var waiter = new TaskCompletionSource<QueuedTask?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var node = _polls.AddLast((pollId, waiter));
         try
@@ -64,8 +67,15 @@ internal sealed class ActivityQueueGrain(
             if (node.Value.PollId != pollId) continue;
             node.Value.Waiter.TrySetResult(null);
             _polls.Remove(node);
-            break;
+            return Task.CompletedTask;
         }
+        // Not waiting here (yet): remember it for a while, in case its wait is still on the way.
+        var now = clock.GetUtcNow();
+        if (_cancelled.Count > 1000)
+        {
+            foreach (var old in _cancelled.Where(c => now - c.Value > Tasks.GrainTaskClient.PollSlice).Select(c => c.Key).ToList()) _cancelled.Remove(old);
+        }
+        _cancelled[pollId] = now;
         return Task.CompletedTask;
     }
 

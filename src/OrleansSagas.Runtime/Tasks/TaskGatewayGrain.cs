@@ -20,14 +20,24 @@ internal sealed class TaskGatewayGrain(TaskTokens tokens, ActivityPoller poller,
     /// <summary>The longest failure cause accepted (as Step Functions).</summary>
     private const int MaxCauseLength = 32768;
 
-    public async Task<ActivityTask?> PollAsync(string activity, string workerName, TimeSpan wait)
+    public async Task<ActivityTask?> PollAsync(string activity, string workerName, TimeSpan wait, Guid pollId)
     {
         if (Definitions.ActivityNames.Problem(activity) is { } problem) throw new SagaInputException("activity", problem);
         if (string.IsNullOrWhiteSpace(workerName) || workerName.Length > 80)
             throw new SagaInputException("workerName", "The field 'workerName' must be 1–80 characters.");
         var slice = wait > GrainTaskClient.PollSlice ? GrainTaskClient.PollSlice : wait;
-        var task = await poller.PollAsync(activity, slice).ConfigureAwait(true);
-        return task is null ? null : new ActivityTask(task.Token, SagaJson.Parse(task.Input));
+        var task = await poller.PollAsync(activity, slice, pollId).ConfigureAwait(true);
+        return task is null ? null : new ActivityTask(task.Token, SagaJson.Parse(task.Input)) { EnqueuedAt = task.EnqueuedAt };
+    }
+
+    public Task CancelPollAsync(string activity, Guid pollId) => poller.CancelAsync(activity, pollId);
+
+    public async Task ReturnAsync(string activity, ActivityTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var claims = await tokens.VerifyAsync(task.TaskToken).ConfigureAwait(true);
+        await poller.ReturnAsync(activity, new QueuedTask(claims.SagaId, claims.Node, claims.Attempt, task.TaskToken, task.Input.GetRawText(),
+            task.EnqueuedAt ?? DateTimeOffset.UtcNow, null)).ConfigureAwait(true);
     }
 
     public async Task SucceedAsync(string taskToken, JsonElement output)

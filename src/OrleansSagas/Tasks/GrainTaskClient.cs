@@ -25,7 +25,17 @@ public sealed class GrainTaskClient(IGrainFactory grains) : ITaskClient
             cancellationToken.ThrowIfCancellationRequested();
             var left = deadline - DateTimeOffset.UtcNow;
             var slice = left < PollSlice ? (left < TimeSpan.Zero ? TimeSpan.Zero : left) : PollSlice;
-            var task = await Gateway.PollAsync(activity, workerName, slice).ConfigureAwait(false);
+            // The call itself is not cancelled: its answer must be read, since a task may be in it. The wait is ended instead.
+            var pollId = Guid.NewGuid();
+            ActivityTask? task;
+            using (cancellationToken.Register(() => _ = Gateway.CancelPollAsync(activity, pollId)))
+                task = await Gateway.PollAsync(activity, workerName, slice, pollId).ConfigureAwait(false);
+            if (task is not null && cancellationToken.IsCancellationRequested)
+            {
+                // Nobody will work on it: hand it back rather than let it wait for its heartbeat or timeout.
+                await Gateway.ReturnAsync(activity, task).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             if (task is not null || slice < PollSlice) return task;
         }
     }

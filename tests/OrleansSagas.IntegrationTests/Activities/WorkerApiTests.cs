@@ -51,6 +51,42 @@ public sealed class WorkerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_task_enqueued_after_a_worker_abandoned_its_poll_goes_to_the_next_poll_not_to_the_abandoned_one()
+    {
+        using (var abandon = new CancellationTokenSource())
+        {
+            var poll = _node.Http.PostAsync("/api/activities/charge-card/poll",
+                new StringContent("""{"workerName":"gone","waitSeconds":60}""", System.Text.Encoding.UTF8, "application/json"), abandon.Token);
+            // Give the poll time to be waiting on the queue; the task must not be lost whenever the worker goes away.
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await abandon.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll);
+        }
+        await _node.StartAsync(ActivitySagas.Charge, new { amount = 11 }, "charge-abandoned");
+
+        var task = await _worker.NextAsync("charge-card");
+        Assert.Equal(11, task.Input.GetProperty("amount").GetInt32());
+        await WorkerApi.AssertOkAsync(await _worker.SuccessAsync(task.Token, new { receipt = "r-11" }));
+        Assert.Equal("Succeeded", (await _node.ResultAsync("charge-abandoned")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_grain_call_poll_that_is_cancelled_does_not_take_the_next_task()
+    {
+        var client = _node.Service<GrainTaskClient>();
+        using (var abandon = new CancellationTokenSource())
+        {
+            var poll = client.PollAsync("charge-card", "gone", TimeSpan.FromSeconds(60), abandon.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await abandon.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll);
+        }
+        await _node.StartAsync(ActivitySagas.Charge, new { amount = 12 }, "charge-abandoned-grain");
+        var task = await _worker.NextAsync("charge-card");
+        Assert.Equal(12, task.Input.GetProperty("amount").GetInt32());
+    }
+
+    [Fact]
     public async Task A_failure_is_retried_per_the_steps_retry_and_the_earlier_attempts_token_cannot_complete_the_retry()
     {
         await _node.StartAsync(ActivitySagas.Charge, new { amount = 1 }, "charge-retry");
