@@ -87,6 +87,30 @@ public sealed class WorkerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_http_and_grain_task_clients_poll_report_and_get_refusals_as_exceptions()
+    {
+        ITaskClient[] clients = [_node.CreateClient(), _node.Service<GrainTaskClient>()];
+        for (var i = 0; i < clients.Length; i++)
+        {
+            var client = clients[i];
+            await _node.StartAsync(ActivitySagas.Charge, new { amount = 20 + i }, $"charge-client-{i}");
+            var task = await client.PollAsync("charge-card", "dotnet", TimeSpan.FromSeconds(20));
+            Assert.NotNull(task);
+            Assert.Equal(20 + i, task.Input.GetProperty("amount").GetInt32());
+            Assert.NotNull(task.EnqueuedAt);
+            await client.SendHeartbeatAsync(task.TaskToken);
+            await client.SendSuccessAsync(task.TaskToken, SagaJson.Parse("""{"receipt":"typed"}"""));
+
+            var again = await Assert.ThrowsAsync<TaskTokenException>(() => client.SendFailureAsync(task.TaskToken, "Late", "too late"));
+            Assert.Equal(TaskTokenRejection.AlreadyCompleted, again.Rejection);
+            var forged = await Assert.ThrowsAsync<TaskTokenException>(() => client.SendHeartbeatAsync("AQAAAAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+            Assert.Equal(TaskTokenRejection.Forged, forged.Rejection);
+            Assert.Null(await client.PollAsync("charge-card", "dotnet", TimeSpan.Zero));
+            Assert.Equal("Succeeded", (await _node.ResultAsync($"charge-client-{i}")).GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_failure_is_retried_per_the_steps_retry_and_the_earlier_attempts_token_cannot_complete_the_retry()
     {
         await _node.StartAsync(ActivitySagas.Charge, new { amount = 1 }, "charge-retry");
