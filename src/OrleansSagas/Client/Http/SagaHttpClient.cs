@@ -15,7 +15,7 @@ namespace OrleansSagas.Client.Http;
 /// transient errors without ever duplicating an effect (a start is idempotent by id, and the id is chosen
 /// before the first attempt). Errors come back as the same <see cref="SagaException"/>s the in-process client throws.
 /// </summary>
-public sealed class SagaHttpClient : ISagaClient
+public sealed partial class SagaHttpClient : ISagaClient
 {
     /// <summary>The longest wait one long poll asks the server for; longer waits poll again.</summary>
     public static readonly TimeSpan MaxPollWait = TimeSpan.FromSeconds(60);

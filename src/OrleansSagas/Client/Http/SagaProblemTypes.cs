@@ -23,6 +23,9 @@ public static class SagaProblemTypes
     /// <summary>The node cannot serve the saga now, e.g. it does not own its partition (503); retry, possibly elsewhere.</summary>
     public const string Unavailable = Prefix + "unavailable";
 
+    /// <summary>No schedule has the name (404).</summary>
+    public const string ScheduleNotFound = Prefix + "schedule-not-found";
+
     /// <summary>An unexpected server error (500).</summary>
     public const string Internal = Prefix + "internal-error";
 }
