@@ -12,7 +12,7 @@ public static class SagaApiEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>GET /health</c> and the saga API under <c>/api</c>: definitions (list, and register or read state machines),
     /// start, describe, history, long-poll
-    /// result, signals, cancel, list and the operator actions on stuck sagas. JSON is camelCase with enums as strings;
+    /// result, signals, cancel, list, the operator actions on stuck sagas, and schedules. JSON is camelCase with enums as strings;
     /// errors are RFC 7807 problem details whose <c>field</c> names the part of the request at fault.
     /// </summary>
     /// <returns>The group of every endpoint, to add conventions such as authorization.</returns>
@@ -34,6 +34,7 @@ public static class SagaApiEndpointRouteBuilderExtensions
         group.MapPost("/api/sagas/{id}/cancel", SagaEndpoints.Cancel);
         group.MapPost("/api/sagas/{id}/stuck/{node}/retry", SagaEndpoints.RetryStuck);
         group.MapPost("/api/sagas/{id}/stuck/{node}/skip", SagaEndpoints.SkipStuck);
+        group.MapSchedules();
         return group;
     }
 }

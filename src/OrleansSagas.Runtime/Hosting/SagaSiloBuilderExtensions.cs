@@ -7,6 +7,7 @@ using OrleansSagas.Client;
 using OrleansSagas.Grains;
 using OrleansSagas.Recovery;
 using OrleansSagas.Runtime;
+using OrleansSagas.Schedules;
 using OrleansSagas.Storage;
 using OrleansSagas.Storage.InMemory;
 
@@ -45,6 +46,7 @@ public static class SagaSiloBuilderExtensions
         services.TryAddSingleton<ISagaClient>(sp => sp.GetRequiredService<GrainSagaClient>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaStorageInitializer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ScheduleStartup>();
         configure?.Invoke(new OrleansSagasBuilder(services));
         return builder;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansSagas.Client;
 using OrleansSagas.Client.Http;
+using OrleansSagas.Schedules;
 
 namespace OrleansSagas.Server.Api;
 
@@ -34,6 +35,10 @@ internal static class ApiErrorFilter
                 return ApiResults.TooLarge(e.Field, e.Message);
             case SagaInputException e:
                 return ApiResults.BadRequest(e.Field, e.Message);
+            case ScheduleSpecException e:
+                return ScheduleEndpoints.Problems(e.Problems);
+            case ScheduleNotFoundException e:
+                return ApiResults.Problem(StatusCodes.Status404NotFound, SagaProblemTypes.ScheduleNotFound, "Schedule not found", e.Message, "name");
             case SagaNotFoundException e:
                 return ApiResults.Problem(StatusCodes.Status404NotFound, SagaProblemTypes.SagaNotFound, "Saga not found", e.Message, "id");
             case DefinitionNotFoundException e:
