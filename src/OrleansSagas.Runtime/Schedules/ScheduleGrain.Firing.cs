@@ -179,11 +179,14 @@ internal sealed partial class ScheduleGrain
         if (State.Runs.Count > 0 && State.Runs[0] is { Outcome: (int)ScheduleRunOutcome.Missed } last && last.Reason == reason)
         {
             var count = last.Count + 1;
+            var from = last.From ?? last.Occurrence;
             State.Runs[0] = last with
             {
+                Occurrence = occurrence,
                 DecidedAt = now,
                 Count = count,
-                Note = $"{reason}: {count} occurrences from {ScheduleIds.FormatOccurrence(last.Occurrence)} to {ScheduleIds.FormatOccurrence(occurrence)}",
+                From = from,
+                Note = $"{reason}: {count} occurrences from {ScheduleIds.FormatOccurrence(from)} to {ScheduleIds.FormatOccurrence(occurrence)}",
             };
             State.Note = State.Runs[0].Note;
             return;

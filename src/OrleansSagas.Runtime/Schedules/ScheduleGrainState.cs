@@ -57,4 +57,7 @@ internal sealed record ScheduleRunRecord(
     [Id(7)] public string? Reason { get; init; }
 
     [Id(8)] public int Count { get; init; } = 1;
+
+    /// <summary>For a missed entry standing for several occurrences: the first of them (<see cref="Occurrence"/> is the last).</summary>
+    [Id(9)] public DateTimeOffset? From { get; init; }
 }
