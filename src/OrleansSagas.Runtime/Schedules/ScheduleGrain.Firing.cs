@@ -72,12 +72,13 @@ internal sealed partial class ScheduleGrain
     private async Task DecideAsync(DateTimeOffset occurrence, bool manual, string? note)
     {
         var previous = State.LastSagaId;
-        var running = await IsRunningAsync(previous).ConfigureAwait(true);
+        // Runs may overlap under allow: no need to ask the previous run (which may be moving after a silo failure).
+        var running = _spec!.Overlap != ScheduleOverlapPolicy.Allow && await IsRunningAsync(previous).ConfigureAwait(true);
         var prefix = note is null ? "" : note + "; ";
-        switch (ScheduleDecider.Overlap(_spec!.Overlap, running, State.Buffered is not null))
+        switch (ScheduleDecider.Overlap(_spec.Overlap, running, State.Buffered is not null))
         {
             case OverlapAction.Start:
-                await StartAsync(occurrence, manual, prefix + (running ? $"started while the previous run ({previous}) still runs" : "started")).ConfigureAwait(true);
+                await StartAsync(occurrence, manual, prefix + "started").ConfigureAwait(true);
                 break;
             case OverlapAction.CancelPreviousAndStart:
                 await GrainFactory.GetGrain<ISagaGrain>(previous!).CancelAsync($"Cancelled by schedule '{Name}': the occurrence {ScheduleIds.FormatOccurrence(occurrence)} replaces it.").ConfigureAwait(true);

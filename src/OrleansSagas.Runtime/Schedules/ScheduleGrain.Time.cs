@@ -70,7 +70,8 @@ internal sealed partial class ScheduleGrain
         var now = _clock.GetUtcNow();
         if ((after is { } delay ? now + delay : NextWakeAt()) is not { } at) return;
         var due = at - now;
-        _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        // Kept alive: the periodic reminder would reactivate it within a period anyway, and a live timer fires on time.
+        _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
     private async Task OnTimerAsync(CancellationToken cancellationToken)

@@ -95,16 +95,23 @@ internal sealed partial class ScheduleStartup(
 
     private async Task WakeShareAsync(int index, int count)
     {
-        string[] names;
-        try
+        string[]? names = null;
+        for (var attempt = 1; names is null; attempt++)
         {
-            names = await grains.GetGrain<IScheduleRegistryGrain>(0).ListAsync().WaitAsync(_stop.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The registry may have lived on the dead silo and be moving; the schedules' reminders still wake them.
-            LogWakeFailed("the schedule list", e);
-            return;
+            try
+            {
+                names = await grains.GetGrain<IScheduleRegistryGrain>(0).ListAsync().WaitAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The registry may have lived on the dead silo and be moving; after a few tries, the schedules' reminders wake them.
+                if (attempt == 5)
+                {
+                    LogWakeFailed("the schedule list", e);
+                    return;
+                }
+                await Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ConfigureAwait(false);
+            }
         }
         foreach (var name in names.Where(n => XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(n)) % (uint)count == index))
         {
