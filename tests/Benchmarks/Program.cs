@@ -4,7 +4,8 @@ using OrleansSagas.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- http-sqlite --sagas 2000 --concurrency 32
 // dotnet run -c Release --project tests/Benchmarks -- cluster-pg --sagas 1000 --concurrency 32 --nodes 3
 // dotnet run -c Release --project tests/Benchmarks -- takeover --runs 3 --silos 3
-const string Known = "sagas, http-sqlite, cluster-pg, takeover";
+// dotnet run -c Release --project tests/Benchmarks -- schedule-lateness --minutes 10
+const string Known = "sagas, http-sqlite, cluster-pg, takeover, schedule-lateness";
 try
 {
     var parsed = BenchmarkArgs.Parse(args);
@@ -14,6 +15,7 @@ try
         "http-sqlite" => await HttpSqliteBenchmark.RunAsync(parsed),
         "cluster-pg" => await OrleansSagas.Benchmarks.Silos.ClusterPostgresBenchmark.RunAsync(parsed),
         "takeover" => await OrleansSagas.Benchmarks.Silos.TakeoverBenchmark.RunAsync(parsed),
+        "schedule-lateness" => await OrleansSagas.Benchmarks.Schedules.ScheduleLatenessBenchmark.RunAsync(parsed),
         _ => throw new ArgumentException($"Unknown benchmark '{parsed.Name}'; known: {Known}."),
     };
 }
