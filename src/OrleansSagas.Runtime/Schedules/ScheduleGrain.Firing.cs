@@ -24,11 +24,11 @@ internal sealed partial class ScheduleGrain
         {
             if (State.Buffered is { } buffered && !State.Paused && !await IsRunningAsync(State.LastSagaId).ConfigureAwait(true))
             {
-                var manual = State.BufferedManual;
+                // Cleared only once started (or failed for good): a start that fails for a moment is tried again.
+                await StartAsync(buffered, State.BufferedManual, "started: the previous run ended (buffered)").ConfigureAwait(true);
                 State.Buffered = null;
                 State.BufferedManual = false;
                 changed = true;
-                await StartAsync(buffered, manual, "started: the previous run ended (buffered)").ConfigureAwait(true);
             }
             if (!State.Paused && RunsLeft > 0)
             {

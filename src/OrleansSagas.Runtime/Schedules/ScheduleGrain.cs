@@ -65,8 +65,8 @@ internal sealed partial class ScheduleGrain : Grain, IScheduleGrain, IRemindable
             // Listed first and given its reminder before it exists: a crash in between leaves a name that describes as
             // unknown and a reminder that removes itself, never a schedule nobody wakes.
             await GrainFactory.GetGrain<IScheduleRegistryGrain>(0).AddAsync(Name).ConfigureAwait(true);
-            State.CreatedAt = now;
-            State.Runs.Clear();
+            // Nothing of a deleted schedule of the same name carries over.
+            _store.State = new ScheduleGrainState { CreatedAt = now };
         }
         var timingChanged = created || _spec!.Cron != spec.Cron || _spec.Every != spec.Every || _spec.StartAt != spec.StartAt || _spec.TimeZone != spec.TimeZone;
         // A new timing starts from now: occurrences it would have had before are not caught up.
@@ -183,8 +183,8 @@ internal sealed partial class ScheduleGrain : Grain, IScheduleGrain, IRemindable
     private void EnsureExists()
     {
         if (_spec is not null) return;
-        if (ScheduleValidator.NameProblem(Name) is { } problem) throw new SagaInputException("name", problem);
         DeactivateOnIdle();
+        if (ScheduleValidator.NameProblem(Name) is { } problem) throw new SagaInputException("name", problem);
         throw new ScheduleNotFoundException(Name);
     }
 

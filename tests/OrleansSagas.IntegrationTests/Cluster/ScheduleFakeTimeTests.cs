@@ -48,6 +48,23 @@ public sealed class ScheduleFakeTimeTests
         Assert.Equal(365, (await cluster.Client.DescribeScheduleAsync("nightly")).RunCount);
     }
 
+    [Fact]
+    public async Task The_grain_client_refuses_a_bad_schedule_with_every_problem_and_keeps_the_stored_one()
+    {
+        await using var cluster = await ScheduleCluster.StartAsync(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var good = Daily0230Berlin();
+        await cluster.Client.PutScheduleAsync("kept", good);
+
+        var refused = await Assert.ThrowsAsync<ScheduleSpecException>(() =>
+            cluster.Client.PutScheduleAsync("kept", good with { Definition = "unknown", Cron = "30 2 * *", TimeZone = "Europe/Atlantis", MaxRuns = -1 }));
+
+        Assert.Equal(["cron", "timeZone", "maxRuns", "definition"], refused.Problems.Select(p => p.Field));
+        var kept = await cluster.Client.DescribeScheduleAsync("kept");
+        Assert.Equal(good with { Paused = false }, kept.Spec with { Input = good.Input });
+        await Assert.ThrowsAsync<ScheduleNotFoundException>(() => cluster.Client.DescribeScheduleAsync("nobody"));
+        await Assert.ThrowsAsync<ScheduleNotFoundException>(() => cluster.Client.TriggerScheduleAsync("nobody"));
+    }
+
     [Theory]
     [InlineData(ScheduleCatchUpPolicy.All, 3)]
     [InlineData(ScheduleCatchUpPolicy.Last, 1)]
