@@ -30,21 +30,28 @@ internal sealed class ScheduleCluster : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public ISagaClient Client { get; }
 
-    public static async Task<ScheduleCluster> StartAsync(DateTimeOffset start)
+    public static Task<ScheduleCluster> StartAsync(DateTimeOffset start)
     {
-        var time = new FakeTimeProvider(start);
         var catalog = new InMemorySagaStorage();
-        var builder = new TestClusterBuilder(1).AddSagas(silo => silo
-            .UseSagasInMemory(catalog)
-            .UseSagaFakeTime(time)
-            .AddOrleansSagas(sagas => sagas
+        return StartAsync(new FakeTimeProvider(start), silo => silo.UseSagasInMemory(catalog));
+    }
+
+    /// <summary>A cluster on <paramref name="storage"/>; clusters with the same <paramref name="serviceId"/> find each other's grains and reminders.</summary>
+    public static async Task<ScheduleCluster> StartAsync(FakeTimeProvider time, Action<ISiloBuilder> storage, string? serviceId = null)
+    {
+        var builder = new TestClusterBuilder(1).AddSagas(silo =>
+        {
+            storage(silo);
+            silo.UseSagaFakeTime(time).AddOrleansSagas(sagas => sagas
                 .AddSaga(new SagaBuilder(Quick).Step<Work>("work").Build())
                 .AddSaga(new SagaBuilder(Slow)
                     .Step<Work>("work")
                     .Delay("wait", TimeSpan.FromSeconds(90), n => n.After("work"))
                     .Step<Work>("finish", n => n.After("wait"))
-                    .Build())));
+                    .Build()));
+        });
         builder.Options.ConfigureFileLogging = false;
+        if (serviceId is not null) builder.Options.ServiceId = serviceId;
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new ScheduleCluster(cluster, time);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using OrleansSagas.AdoNet;
 using OrleansSagas.Engine;
 using OrleansSagas.Schedules;
 
@@ -86,6 +88,33 @@ public sealed class ScheduleFakeTimeTests
         var schedule = await cluster.Client.DescribeScheduleAsync("catch-up");
         if (expected < 3) Assert.Contains(schedule.Runs, r => r.Outcome == ScheduleRunOutcome.Missed && r.Note.Contains("missed", StringComparison.Ordinal));
         Assert.Equal(new DateTimeOffset(2026, 3, 13, 1, 30, 0, TimeSpan.Zero), schedule.NextOccurrences[0]);
+    }
+
+    [Theory]
+    [InlineData(ScheduleCatchUpPolicy.All, 3)]
+    [InlineData(ScheduleCatchUpPolicy.Last, 1)]
+    [InlineData(ScheduleCatchUpPolicy.None, 0)]
+    public async Task After_three_days_with_the_cluster_stopped_a_restarted_silo_catches_up_as_the_policy_says(ScheduleCatchUpPolicy policy, int expected)
+    {
+        using var directory = new Infrastructure.TempDirectory();
+        var database = directory.File("sagas.db");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero));
+        var serviceId = $"downtime-{Guid.NewGuid():N}";
+        await using (var before = await ScheduleCluster.StartAsync(time, silo => silo.UseSagasSqlite(database), serviceId))
+            await before.Client.PutScheduleAsync("down", Daily0230Berlin(policy));
+
+        // Nothing runs for three days; then a silo starts on the same database and wakes the schedule.
+        time.Advance(TimeSpan.FromDays(3));
+        await using var after = await ScheduleCluster.StartAsync(time, silo => silo.UseSagasSqlite(database), serviceId);
+        await after.UntilDecidedAsync("down", new DateTimeOffset(2026, 3, 12, 1, 30, 0, TimeSpan.Zero));
+
+        var sagas = await after.SagasOfAsync("down");
+        Assert.Equal(expected, sagas.Count);
+        var all = new[] { "down@2026-03-10T01:30:00Z", "down@2026-03-11T01:30:00Z", "down@2026-03-12T01:30:00Z" };
+        Assert.Equal(all.TakeLast(expected), sagas.Select(s => s.Id));
+        var schedule = await after.Client.DescribeScheduleAsync("down");
+        Assert.Equal(expected, schedule.RunCount);
+        if (expected < 3) Assert.Equal(ScheduleRunOutcome.Missed, schedule.Runs.First(r => r.Outcome != ScheduleRunOutcome.Started).Outcome);
     }
 
     [Fact]

@@ -26,6 +26,19 @@ public sealed class ScheduleTimingTests
     }
 
     [Fact]
+    public void An_hourly_schedule_runs_every_real_hour_across_both_daylight_saving_changes()
+    {
+        var hourly = ScheduleTiming.Of(new ScheduleSpec { Definition = "d", Cron = "0 * * * *", TimeZone = "Europe/Berlin" });
+        // 29 March has 23 hours in Berlin, 25 October 25: one run per hour that passes, none doubled or lost.
+        var march = hourly.Next(Utc(2026, 3, 28, 22, 59), 30).TakeWhile(o => o < Utc(2026, 3, 29, 22, 0)).ToList();
+        var october = hourly.Next(Utc(2026, 10, 24, 21, 59), 30).TakeWhile(o => o < Utc(2026, 10, 25, 23, 0)).ToList();
+        Assert.Equal(23, march.Count);
+        Assert.Equal(25, october.Count);
+        Assert.All(march.Zip(march.Skip(1)), p => Assert.Equal(TimeSpan.FromHours(1), p.Second - p.First));
+        Assert.All(october.Zip(october.Skip(1)), p => Assert.Equal(TimeSpan.FromHours(1), p.Second - p.First));
+    }
+
+    [Fact]
     public void A_six_field_cron_has_seconds_first()
     {
         var timing = ScheduleTiming.Of(new ScheduleSpec { Definition = "d", Cron = "*/15 * * * * *" });
