@@ -118,6 +118,38 @@ public sealed class ScheduleFakeTimeTests
     }
 
     [Fact]
+    public async Task A_maximum_count_and_an_end_time_end_a_schedule_and_a_paused_one_does_not_catch_up_when_resumed()
+    {
+        var t0 = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
+        await using var cluster = await ScheduleCluster.StartAsync(t0);
+        var everyMinute = new ScheduleSpec { Definition = ScheduleCluster.Quick, Every = TimeSpan.FromMinutes(1), Overlap = ScheduleOverlapPolicy.Allow };
+        await cluster.Client.PutScheduleAsync("limited", everyMinute with { MaxRuns = 2 });
+        await cluster.Client.PutScheduleAsync("until", everyMinute with { EndAt = t0.AddSeconds(150) });
+        await cluster.Client.PutScheduleAsync("paused", everyMinute);
+        string[] names = ["limited", "until", "paused"];
+
+        cluster.Time.SetUtcNow(t0.AddMinutes(1));
+        foreach (var name in names) await cluster.UntilDecidedAsync(name, t0.AddMinutes(1));
+        Assert.Equal(ScheduleStatus.Paused, (await cluster.Client.PauseScheduleAsync("paused", "maintenance")).Status);
+        cluster.Time.SetUtcNow(t0.AddMinutes(2));
+        foreach (var name in names[..2]) await cluster.UntilDecidedAsync(name, t0.AddMinutes(2));
+        cluster.Time.SetUtcNow(t0.AddMinutes(3));
+        var resumed = await cluster.Client.ResumeScheduleAsync("paused");
+        Assert.Equal(t0.AddMinutes(4), resumed.NextOccurrences[0]);
+        cluster.Time.SetUtcNow(t0.AddMinutes(4));
+        await cluster.UntilDecidedAsync("paused", t0.AddMinutes(4));
+
+        foreach (var name in names[..2])
+        {
+            var ended = await cluster.Client.DescribeScheduleAsync(name);
+            Assert.Equal(ScheduleStatus.Ended, ended.Status);
+            Assert.Empty(ended.NextOccurrences);
+            Assert.Equal([$"{name}@2026-07-01T00:01:00Z", $"{name}@2026-07-01T00:02:00Z"], (await cluster.SagasOfAsync(name)).Select(s => s.Id));
+        }
+        Assert.Equal(["paused@2026-07-01T00:01:00Z", "paused@2026-07-01T00:04:00Z"], (await cluster.SagasOfAsync("paused")).Select(s => s.Id));
+    }
+
+    [Fact]
     public async Task Overlap_policies_decide_what_an_occurrence_does_while_the_previous_run_outlives_the_interval()
     {
         var t0 = new DateTimeOffset(2026, 5, 4, 8, 0, 0, TimeSpan.Zero);
