@@ -12,8 +12,8 @@ public static class SagaApiEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>GET /health</c> and the saga API under <c>/api</c>: definitions (list, and register or read state machines),
     /// start, describe, history, long-poll
-    /// result, signals, cancel, list, the operator actions on stuck sagas, and the worker API (activity polls, and success,
-    /// failure and heartbeats sent with task tokens). JSON is camelCase with enums as strings;
+    /// result, signals, cancel, list, the operator actions on stuck sagas, schedules, and the worker API (activity polls,
+    /// and success, failure and heartbeats sent with task tokens). JSON is camelCase with enums as strings;
     /// errors are RFC 7807 problem details whose <c>field</c> names the part of the request at fault.
     /// </summary>
     /// <returns>The group of every endpoint, to add conventions such as authorization.</returns>
@@ -39,6 +39,7 @@ public static class SagaApiEndpointRouteBuilderExtensions
         group.MapPost("/api/tasks/success", TaskEndpoints.Success);
         group.MapPost("/api/tasks/failure", TaskEndpoints.Failure);
         group.MapPost("/api/tasks/heartbeat", TaskEndpoints.Heartbeat);
+        group.MapSchedules();
         return group;
     }
 }

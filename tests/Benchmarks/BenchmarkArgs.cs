@@ -14,7 +14,7 @@ internal sealed class BenchmarkArgs
     public static BenchmarkArgs Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
-            throw new ArgumentException("Usage: <benchmark> [--option value]…  Benchmarks: sagas, http-sqlite, cluster-pg, takeover.");
+            throw new ArgumentException("Usage: <benchmark> [--option value]…  Benchmarks: sagas, http-sqlite, cluster-pg, takeover, schedule-lateness.");
         var parsed = new BenchmarkArgs(args[0]);
         for (var i = 1; i < args.Length; i += 2)
         {

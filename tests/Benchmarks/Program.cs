@@ -5,7 +5,8 @@ using OrleansSagas.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- cluster-pg --sagas 1000 --concurrency 32 --nodes 3
 // dotnet run -c Release --project tests/Benchmarks -- takeover --runs 3 --silos 3
 // dotnet run -c Release --project tests/Benchmarks -- activities --tasks 2000 --workers 4 --concurrency 32
-const string Known = "sagas, http-sqlite, cluster-pg, takeover, activities";
+// dotnet run -c Release --project tests/Benchmarks -- schedule-lateness --minutes 10
+const string Known = "sagas, http-sqlite, cluster-pg, takeover, activities, schedule-lateness";
 try
 {
     var parsed = BenchmarkArgs.Parse(args);
@@ -16,6 +17,7 @@ try
         "cluster-pg" => await OrleansSagas.Benchmarks.Silos.ClusterPostgresBenchmark.RunAsync(parsed),
         "activities" => await OrleansSagas.Benchmarks.Silos.ActivitiesBenchmark.RunAsync(parsed),
         "takeover" => await OrleansSagas.Benchmarks.Silos.TakeoverBenchmark.RunAsync(parsed),
+        "schedule-lateness" => await OrleansSagas.Benchmarks.Schedules.ScheduleLatenessBenchmark.RunAsync(parsed),
         _ => throw new ArgumentException($"Unknown benchmark '{parsed.Name}'; known: {Known}."),
     };
 }

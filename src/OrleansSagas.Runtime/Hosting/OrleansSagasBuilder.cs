@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansSagas.Definitions;
 using OrleansSagas.Runtime;
+using OrleansSagas.Schedules;
 
 namespace OrleansSagas.Hosting;
 
@@ -32,6 +33,21 @@ public sealed class OrleansSagasBuilder
             if (!o.Activities.TryGetValue(name, out var activity)) o.Activities[name] = activity = new ActivityOptions();
             configure(activity);
         });
+        return this;
+    }
+
+    /// <summary>
+    /// Declares a schedule in code: it is created when the silo starts, or updated to <paramref name="spec"/> when it exists
+    /// (an unchanged definition keeps its progress). Invalid declarations are logged as errors at start-up.
+    /// </summary>
+    /// <example><code>
+    /// sagas.AddSchedule("nightly-report", new ScheduleSpec { Definition = "report", Cron = "30 2 * * *", TimeZone = "Europe/Berlin" });
+    /// </code></example>
+    public OrleansSagasBuilder AddSchedule(string name, ScheduleSpec spec)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(spec);
+        Services.AddSingleton(new ScheduleDeclaration(name, spec));
         return this;
     }
 

@@ -7,6 +7,7 @@ using OrleansSagas.Client;
 using OrleansSagas.Grains;
 using OrleansSagas.Recovery;
 using OrleansSagas.Runtime;
+using OrleansSagas.Schedules;
 using OrleansSagas.Storage;
 using OrleansSagas.Storage.InMemory;
 using OrleansSagas.Activities;
@@ -52,6 +53,7 @@ public static class SagaSiloBuilderExtensions
         services.TryAddSingleton<ITaskClient>(sp => sp.GetRequiredService<GrainTaskClient>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaStorageInitializer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ScheduleStartup>();
         configure?.Invoke(new OrleansSagasBuilder(services));
         return builder;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansSagas.Client;
 using OrleansSagas.Client.Http;
+using OrleansSagas.Schedules;
 
 namespace OrleansSagas.Server.Api;
 
@@ -44,6 +45,10 @@ internal static class ApiErrorFilter
                 };
                 return Results.Json(new SagaProblemDetails(SagaProblemTypes.TaskToken, "Task token refused", status, e.Message, "taskToken",
                     e.ErrorCode, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Rejection.ToString())), ApiJson.Options, ApiResults.ProblemContentType, status);
+            case ScheduleSpecException e:
+                return ScheduleEndpoints.Problems(e.Problems);
+            case ScheduleNotFoundException e:
+                return ApiResults.Problem(StatusCodes.Status404NotFound, SagaProblemTypes.ScheduleNotFound, "Schedule not found", e.Message, "name");
             case SagaNotFoundException e:
                 return ApiResults.Problem(StatusCodes.Status404NotFound, SagaProblemTypes.SagaNotFound, "Saga not found", e.Message, "id");
             case DefinitionNotFoundException e:

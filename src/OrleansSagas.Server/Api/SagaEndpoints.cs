@@ -75,7 +75,7 @@ internal static class SagaEndpoints
         return Results.Accepted();
     }
 
-    public static async Task<IResult> List(string? status, string? definition, string? limit, string? after, GrainSagaClient client, CancellationToken cancellationToken)
+    public static async Task<IResult> List(string? status, string? definition, string? limit, string? after, string? schedule, GrainSagaClient client, CancellationToken cancellationToken)
     {
         SagaStatus? statusFilter = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -87,6 +87,12 @@ internal static class SagaEndpoints
         var pageSize = 100;
         if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
             throw new SagaInputException("limit", $"The parameter 'limit' must be a whole number from 1 to 1000 (was '{limit}').");
+        if (!string.IsNullOrWhiteSpace(schedule))
+        {
+            if (!string.IsNullOrWhiteSpace(definition))
+                throw new SagaInputException("schedule", "Filter by 'schedule' or by 'definition', not both (a schedule starts sagas of one definition).");
+            return ApiResults.Json(await client.ListScheduleSagasAsync(schedule, statusFilter, pageSize, string.IsNullOrEmpty(after) ? null : after, cancellationToken).ConfigureAwait(false));
+        }
         var page = await client.ListAsync(statusFilter, string.IsNullOrWhiteSpace(definition) ? null : definition,
             pageSize, string.IsNullOrEmpty(after) ? null : after, cancellationToken).ConfigureAwait(false);
         return ApiResults.Json(page);

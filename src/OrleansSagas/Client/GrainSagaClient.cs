@@ -9,7 +9,7 @@ namespace OrleansSagas.Client;
 /// The <see cref="ISagaClient"/> of Orleans apps: every call is a grain call, from a silo that hosts sagas or from an
 /// external Orleans client. Register it with <c>AddOrleansSagasClient()</c> on a client or silo builder.
 /// </summary>
-public sealed class GrainSagaClient(IGrainFactory grains) : ISagaClient
+public sealed partial class GrainSagaClient(IGrainFactory grains) : ISagaClient
 {
     /// <summary>The longest single wait call; longer waits are made of several, so none nears the grain call timeout.</summary>
     internal static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(20);

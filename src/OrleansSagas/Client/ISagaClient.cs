@@ -7,7 +7,7 @@ namespace OrleansSagas.Client;
 /// Starts, observes and steers sagas. Implemented by grain calls (<see cref="GrainSagaClient"/>, for Orleans apps)
 /// and over HTTP (<see cref="Http.SagaHttpClient"/>, for everything else); both behave the same.
 /// </summary>
-public interface ISagaClient
+public partial interface ISagaClient
 {
     /// <summary>
     /// Starts a saga of <paramref name="definition"/> (its latest version). Idempotent per id: the same id and

@@ -28,6 +28,8 @@ public static class SagaProblemTypes
     /// <see cref="SagaProblemDetails.Error"/> and <see cref="SagaProblemDetails.Reason"/> say which.
     /// </summary>
     public const string TaskToken = Prefix + "task-token";
+    /// <summary>No schedule has the name (404).</summary>
+    public const string ScheduleNotFound = Prefix + "schedule-not-found";
 
     /// <summary>An unexpected server error (500).</summary>
     public const string Internal = Prefix + "internal-error";
