@@ -4,7 +4,7 @@ using OrleansSagas.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- http-sqlite --sagas 2000 --concurrency 32
 // dotnet run -c Release --project tests/Benchmarks -- cluster-pg --sagas 1000 --concurrency 32 --nodes 3
 // dotnet run -c Release --project tests/Benchmarks -- takeover --runs 3 --silos 3
-// dotnet run -c Release --project tests/Benchmarks -- activities --tasks 2000 --workers 4 --concurrency 32
+// dotnet run -c Release --project tests/Benchmarks -- activities --tasks 2000 --workers 4 --worker-concurrency 8 --concurrency 32
 // dotnet run -c Release --project tests/Benchmarks -- schedule-lateness --minutes 10
 const string Known = "sagas, http-sqlite, cluster-pg, takeover, activities, schedule-lateness";
 try

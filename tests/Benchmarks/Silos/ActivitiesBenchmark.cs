@@ -10,7 +10,7 @@ namespace OrleansSagas.Benchmarks.Silos;
 
 /// <summary>
 /// The worker API on PostgreSQL: one silo process, a state machine whose one Task is an activity, and <c>workers</c> HTTP
-/// workers (poll, then report success) draining <c>tasks</c> sagas started by <c>concurrency</c> clients. Prints tasks per
+/// workers (poll, then report success; each running <c>worker-concurrency</c> such loops) draining <c>tasks</c> sagas started by <c>concurrency</c> clients. Prints tasks per
 /// second and how long tasks waited on the queue; then, with every worker idle in a long poll, starts sagas one at a time
 /// and prints the time from enqueue to a waiting worker receiving the task.
 /// </summary>
@@ -22,6 +22,8 @@ internal static class ActivitiesBenchmark
     {
         var tasks = args.Int("tasks", 2000);
         var workers = args.Int("workers", 4);
+        // Like the .NET worker's MaxConcurrency: each worker runs this many poll-and-report loops at once.
+        var perWorker = args.Int("worker-concurrency", 1);
         var concurrency = args.Int("concurrency", 32);
         var idle = args.Int("idle", 200);
         await using var server = await PostgresTestServer.StartAsync();
@@ -37,10 +39,10 @@ internal static class ActivitiesBenchmark
         using (var put = await http.PutAsync("/api/definitions/bench-activity", new StringContent(Machine, Encoding.UTF8, "application/json")))
             put.EnsureSuccessStatusCode();
 
-        await LoadAsync(http, "warmup", Math.Min(200, tasks), workers, concurrency);
-        var (received, elapsed) = await LoadAsync(http, "load", tasks, workers, concurrency);
+        await LoadAsync(http, "warmup", Math.Min(200, tasks), workers * perWorker, concurrency);
+        var (received, elapsed) = await LoadAsync(http, "load", tasks, workers * perWorker, concurrency);
         received.Sort();
-        Console.WriteLine($"bench=activities phase=load tasks={tasks} workers={workers} concurrency={concurrency} " +
+        Console.WriteLine($"bench=activities phase=load tasks={tasks} workers={workers} worker_concurrency={perWorker} concurrency={concurrency} " +
             $"tasks_per_sec={LatencyStats.Format(tasks / elapsed.TotalSeconds)} " +
             $"queue_wait_p50_ms={LatencyStats.Format(LatencyStats.Percentile(received, 50))} queue_wait_p99_ms={LatencyStats.Format(LatencyStats.Percentile(received, 99))}");
 
@@ -59,7 +61,7 @@ internal static class ActivitiesBenchmark
         var reported = 0;
         using var done = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
-        var pollers = Enumerable.Range(0, workers).Select(w => Task.Run(() => WorkAsync(http, $"w{w}", waits, () =>
+        var pollers = Enumerable.Range(0, workers).Select(w => Task.Run(() => WorkAsync(http, $"w{w % 4}", waits, () =>
         {
             if (Interlocked.Increment(ref reported) == count) done.Cancel();
         }, done.Token))).ToList();
