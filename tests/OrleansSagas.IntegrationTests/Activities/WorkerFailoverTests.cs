@@ -56,6 +56,29 @@ public sealed class WorkerFailoverTests
     }
 
     [Fact]
+    public async Task A_worker_stopped_gracefully_hands_its_unfinished_task_back_and_the_retry_goes_to_another_worker()
+    {
+        await using var node = await HttpTestNode.StartAsync();
+        using (var put = await node.Http.PutAsync("/api/definitions/charge-order", new StringContent(ChargeMachine, Encoding.UTF8, "application/json")))
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        using var leaving = await WorkerSampleProcess.StartAsync(node.BaseAddress, "w-leaving", 1, "--Worker:ShutdownGraceSeconds", "1");
+        await node.StartAsync("charge-order", new { customer = "bo", amount = 12, sleepMs = 600_000, slowWorker = "w-leaving" }, "order-leave");
+        await leaving.WaitForOutputAsync("task started", Deadline);
+
+        leaving.Terminate();
+        await leaving.WaitForExitAsync(Deadline);
+        Assert.Equal(0, leaving.ExitCode);
+        using var rescuer = await WorkerSampleProcess.StartAsync(node.BaseAddress, "w-rescue", 1);
+
+        var saga = await node.ResultAsync("order-leave", waitSeconds: 60);
+        Assert.Equal("Succeeded", saga.GetProperty("status").GetString());
+        Assert.Equal("w-rescue", saga.GetProperty("output").GetProperty("worker").GetString());
+        var history = (await node.GetJsonAsync("/api/sagas/order-leave/history")).EnumerateArray().Select(e => e.GetRawText()).ToList();
+        Assert.Single(history, e => e.Contains("\"TaskFailed\"", StringComparison.Ordinal) && e.Contains("Worker.Shutdown", StringComparison.Ordinal));
+        Assert.DoesNotContain(history, e => e.Contains("States.HeartbeatTimeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_callback_survives_SIGKILL_of_the_silo_holding_its_saga_and_completes_through_another_silo()
     {
         var server = await PostgresTestServer.GetSharedAsync();
