@@ -187,7 +187,7 @@ internal sealed partial class SagaGrain
     {
         if (FindTask(action.Node, action.Attempt) is not { Status: ExternalTaskStatus.Pending, Dispatched: false }) return;
         var token = action.TaskToken ?? _tokens.Issue(new TaskTokenClaims(Id, action.Node, action.Attempt));
-        var task = new QueuedTask(Id, action.Node, action.Attempt, token, action.Input.GetRawText(), _clock.GetUtcNow(), null);
+        var task = new QueuedTask(Id, action.Node, action.Attempt, token, action.Input.GetRawText(), _clock.GetUtcNow(), action.TimeoutAt);
         var shard = ActivityShards.Of(action.Activity!, task.Key, _options.ActivityQueueShards);
         var queue = GrainFactory.GetGrain<IActivityQueueGrain>(shard);
         var self = GrainFactory.GetGrain<ISagaControlGrain>(Id);

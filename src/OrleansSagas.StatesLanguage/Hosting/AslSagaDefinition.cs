@@ -102,7 +102,7 @@ public sealed class AslSagaDefinition : ISagaDefinition
         var next = run with { Execution = decision.State };
         foreach (var e in decision.Events) next = next.Track(e);
         var events = decision.Events.Select(e => (SagaEvent)new AslSagaEvent(e) { Timestamp = e.Timestamp }).ToList();
-        return new SagaTurn(events, [.. decision.Effects.Select(ToCommand)], next);
+        return new SagaTurn(events, [.. decision.Effects.Select(e => ToCommand(e, now))], next);
     }
 
     /// <inheritdoc />
@@ -190,9 +190,10 @@ public sealed class AslSagaDefinition : ISagaDefinition
         ? $"arn:aws:states:local:000000000000:express:{Name}:{sagaId}:{new Guid(System.IO.Hashing.XxHash128.Hash(System.Text.Encoding.UTF8.GetBytes(sagaId)))}"
         : $"arn:aws:states:local:000000000000:execution:{Name}:{sagaId}";
 
-    private static SagaCommand ToCommand(AslEffect effect) => effect switch
+    private static SagaCommand ToCommand(AslEffect effect, DateTimeOffset now) => effect switch
     {
-        AslInvokeTask task => TaskResources.Command(task.TaskId, task.Attempt, ToElement(task.Parameters), task.Resource, task.TaskToken),
+        AslInvokeTask task => TaskResources.Command(task.TaskId, task.Attempt, ToElement(task.Parameters), task.Resource, task.TaskToken,
+            task.TimeoutSeconds is { } seconds ? now.AddSeconds(seconds) : null),
         AslStartTimer timer => new ArmTimer(timer.TimerId, timer.DueAt),
         AslCancelTimer timer => new DisarmTimer(timer.TimerId),
         AslCancelTask task => new CancelAction(task.TaskId),
@@ -210,7 +211,7 @@ public sealed class AslSagaDefinition : ISagaDefinition
     };
 
     private static RunAction ToRunAction(TaskScheduledEvent task) =>
-        TaskResources.Command(task.TaskId, task.Attempt, ToElement(task.Parameters), task.Resource, task.TaskToken);
+        TaskResources.Command(task.TaskId, task.Attempt, ToElement(task.Parameters), task.Resource, task.TaskToken, task.TimeoutDueAt);
 
     private static JsonElement ToElement(JsonNode? node) => SagaJson.Parse(node?.ToJsonString() ?? "null");
 }

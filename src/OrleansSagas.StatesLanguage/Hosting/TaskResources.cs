@@ -14,13 +14,14 @@ internal static class TaskResources
     public const string WaitForTaskTokenSuffix = ".waitForTaskToken";
     private const string ActivityPrefix = "activity:";
 
-    public static RunAction Command(string taskId, int attempt, JsonElement input, string resource, string? token) =>
+    public static RunAction Command(string taskId, int attempt, JsonElement input, string resource, string? token, DateTimeOffset? timeoutAt) =>
         new(taskId, attempt, input, new Dictionary<string, JsonElement>())
         {
             Resource = resource,
             Activity = ActivityOf(resource),
             WaitForTaskToken = resource.EndsWith(WaitForTaskTokenSuffix, StringComparison.Ordinal),
             TaskToken = token,
+            TimeoutAt = timeoutAt,
         };
 
     /// <summary>The activity name of an activity resource; null for any other resource.</summary>

@@ -28,6 +28,7 @@ internal static class NodeInputs
         {
             Activity = step.Activity,
             WaitForTaskToken = step.WaitsForTaskToken,
+            TimeoutAt = state.Node(step.Name).AttemptDeadline,
         };
 
     /// <summary>The outputs of every ancestor of <paramref name="node"/>, by name.</summary>

@@ -84,6 +84,21 @@ public sealed class StateMachineActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_task_that_timed_out_while_queued_is_dropped_instead_of_handed_to_a_worker()
+    {
+        const string hurried = """{"StartAt":"Work","States":{"Work":{"Type":"Task","Resource":"activity:hurried","TimeoutSeconds":1,"End":true}}}""";
+        using (var put = await _node.Http.PutAsync("/api/definitions/hurried", new StringContent(hurried, Encoding.UTF8, "application/json")))
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        await _node.StartAsync("hurried", new { n = 1 }, "hurried-1");
+
+        // Nobody polls within the second: the execution times out.
+        var saga = await _node.ResultAsync("hurried-1");
+        Assert.Equal("Failed", saga.GetProperty("status").GetString());
+        Assert.Equal("States.Timeout", saga.GetProperty("error").GetProperty("error").GetString());
+        Assert.Null(await _worker.PollAsync("hurried", waitSeconds: 0));
+    }
+
+    [Fact]
     public async Task A_failure_sent_by_the_worker_is_caught_by_the_states_Catch()
     {
         await _node.StartAsync("asl-order", new { amount = 99 }, "asl-3");

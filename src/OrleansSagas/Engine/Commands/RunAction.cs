@@ -19,6 +19,9 @@ public sealed record RunAction(string Node, int Attempt, JsonElement Input, IRea
     /// <summary>The attempt's task token when the definition issued it while deciding (a state machine's $$.Task.Token); null to issue it when run.</summary>
     public string? TaskToken { get; init; }
 
+    /// <summary>When the attempt times out, if it has a time limit: an activity task still queued then is dropped, not handed out.</summary>
+    public DateTimeOffset? TimeoutAt { get; init; }
+
     /// <summary>True when the attempt hands out its task token and waits for success or failure sent with it.</summary>
     public bool WaitForTaskToken { get; init; }
 
