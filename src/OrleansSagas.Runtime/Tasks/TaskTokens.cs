@@ -16,12 +16,21 @@ internal sealed class TaskTokens(IGrainFactory grains, IOptions<SagaRuntimeOptio
     private volatile TaskTokenKey[] _keys = [];
     private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
     private DateTimeOffset _missReloadAt = DateTimeOffset.MinValue;
+    private int _refreshing;
 
     /// <summary>True once keys are loaded, so tokens can be issued.</summary>
     public bool IsLoaded => _keys.Length > 0;
 
-    /// <summary>Loads the keys if never loaded, or refreshes them once they are older than a minute.</summary>
-    public Task EnsureLoadedAsync() => IsLoaded && clock.GetUtcNow() - _loadedAt < RefreshInterval ? Task.CompletedTask : LoadAsync(force: false);
+    /// <summary>
+    /// Loads the keys if never loaded. Keys older than a minute are refreshed in the background: a decision never waits
+    /// for the keyring (whose silo may just have died) once this silo has keys.
+    /// </summary>
+    public Task EnsureLoadedAsync()
+    {
+        if (!IsLoaded) return LoadAsync(force: false);
+        if (clock.GetUtcNow() - _loadedAt >= RefreshInterval && Interlocked.Exchange(ref _refreshing, 1) == 0) _ = RefreshAsync();
+        return Task.CompletedTask;
+    }
 
     /// <summary>The token of <paramref name="claims"/>, signed with the newest key every silo knows by now.</summary>
     /// <exception cref="InvalidOperationException">Keys were never loaded (await <see cref="EnsureLoadedAsync"/> first).</exception>
@@ -51,6 +60,23 @@ internal sealed class TaskTokens(IGrainFactory grains, IOptions<SagaRuntimeOptio
         }
         var keys = _keys;
         return TaskTokenCodec.Decode(token, id => Array.Find(keys, k => k.Id == id));
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await LoadAsync(force: false).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The cached keys still sign and verify; the next decision after a minute tries again.
+            _loadedAt = clock.GetUtcNow();
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
     }
 
     private async Task LoadAsync(bool force)
