@@ -35,6 +35,7 @@ public static class SagaApiEndpointRouteBuilderExtensions
         group.MapPost("/api/sagas/{id}/cancel", SagaEndpoints.Cancel);
         group.MapPost("/api/sagas/{id}/stuck/{node}/retry", SagaEndpoints.RetryStuck);
         group.MapPost("/api/sagas/{id}/stuck/{node}/skip", SagaEndpoints.SkipStuck);
+        group.MapGet("/api/activities/{name}", TaskEndpoints.DescribeActivity);
         group.MapPost("/api/activities/{name}/poll", TaskEndpoints.Poll);
         group.MapPost("/api/tasks/success", TaskEndpoints.Success);
         group.MapPost("/api/tasks/failure", TaskEndpoints.Failure);

@@ -43,6 +43,16 @@ internal sealed partial class ActivityPoller(IGrainFactory grains, IOptions<Saga
             await grains.GetGrain<IActivityLimiterGrain>(activity).ReleaseTaskAsync(task.Key).ConfigureAwait(false);
     }
 
+    /// <summary>The activity's queue depth over all shards, and its handed-out tasks when it has a limit.</summary>
+    public async Task<Tasks.ActivityStatus> DescribeAsync(string activity)
+    {
+        var counts = await Task.WhenAll(Enumerable.Range(0, options.Value.ActivityQueueShards)
+            .Select(i => grains.GetGrain<IActivityQueueGrain>(ActivityShards.Key(activity, i)).CountAsync())).ConfigureAwait(false);
+        var limit = options.Value.Activities.TryGetValue(activity, out var settings) ? settings.MaxConcurrency : null;
+        int? handedOut = limit is null ? null : await grains.GetGrain<IActivityLimiterGrain>(activity).InUseAsync().ConfigureAwait(false);
+        return new Tasks.ActivityStatus(activity, counts.Sum(), limit, handedOut);
+    }
+
     /// <summary>Ends the waits of an abandoned poll on every shard of the activity.</summary>
     public Task CancelAsync(string activity, Guid pollId) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.ActivityQueueShards)

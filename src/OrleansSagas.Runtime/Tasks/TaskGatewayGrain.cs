@@ -32,6 +32,12 @@ internal sealed class TaskGatewayGrain(TaskTokens tokens, ActivityPoller poller,
 
     public Task CancelPollAsync(string activity, Guid pollId) => poller.CancelAsync(activity, pollId);
 
+    public Task<ActivityStatus> DescribeActivityAsync(string activity)
+    {
+        if (Definitions.ActivityNames.Problem(activity) is { } problem) throw new SagaInputException("activity", problem);
+        return poller.DescribeAsync(activity);
+    }
+
     public async Task ReturnAsync(string activity, ActivityTask task)
     {
         ArgumentNullException.ThrowIfNull(task);

@@ -35,6 +35,9 @@ internal static class TaskEndpoints
         return task is null ? Results.NoContent() : ApiResults.Json(task);
     }
 
+    public static async Task<IResult> DescribeActivity(string name, IGrainFactory grains) =>
+        ApiResults.Json(await grains.GetGrain<ITaskGatewayGrain>(0).DescribeActivityAsync(name).ConfigureAwait(false));
+
     public static async Task<IResult> Success(HttpRequest request, GrainTaskClient tasks, IOptions<SagaRuntimeOptions> options, CancellationToken cancellationToken)
     {
         var body = await ReadAsync(request, options.Value.PayloadLimitBytes + EnvelopeBytes, cancellationToken).ConfigureAwait(false);

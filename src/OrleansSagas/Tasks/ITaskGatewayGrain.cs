@@ -23,6 +23,10 @@ public interface ITaskGatewayGrain : IGrainWithIntegerKey
     /// <exception cref="TaskTokenException">The task's token is not genuine.</exception>
     Task ReturnAsync(string activity, ActivityTask task);
 
+    /// <summary>How many tasks of <paramref name="activity"/> wait for a worker (and are handed out, with a limit).</summary>
+    /// <exception cref="Client.SagaInputException">Bad activity name.</exception>
+    Task<ActivityStatus> DescribeActivityAsync(string activity);
+
     /// <summary>Reports success for the token's task.</summary>
     Task SucceedAsync(string taskToken, JsonElement output);
 

@@ -47,8 +47,9 @@ public sealed class ActivityClusterTests
         Assert.All(sagas, s => Assert.Equal(SagaStatus.Succeeded, s.Status));
         Assert.Equal(ids.Count, Volatile.Read(ref done));
         Assert.InRange(maxHeld, 2, ClusterSagas.FragileLimit);
-        var limiter = cluster.Cluster.Client.GetGrain<OrleansSagas.Activities.IActivityLimiterGrain>(ClusterSagas.FragileActivity);
-        await Infrastructure.Eventually.True(async () => await limiter.InUseAsync() == 0, "every permit is released", Deadline);
+        var gateway = cluster.Cluster.Client.GetGrain<ITaskGatewayGrain>(0);
+        await Infrastructure.Eventually.True(async () => await gateway.DescribeActivityAsync(ClusterSagas.FragileActivity) is { Queued: 0, HandedOut: 0, MaxConcurrency: ClusterSagas.FragileLimit },
+            "every permit is released", Deadline);
     }
 
     private static void InterlockedMax(ref int target, int value)

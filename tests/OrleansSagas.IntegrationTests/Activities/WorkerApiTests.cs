@@ -24,8 +24,12 @@ public sealed class WorkerApiTests : IAsyncLifetime
     {
         await _node.StartAsync(ActivitySagas.Charge, new { amount = 42 }, "charge-ok");
 
+        await Eventually.True(async () => (await _node.GetJsonAsync("/api/activities/charge-card")).GetProperty("queued").GetInt32() == 1, "the task is queued");
         var task = await _worker.NextAsync("charge-card");
         Assert.Equal(42, task.Input.GetProperty("amount").GetInt32());
+        var status = await _node.GetJsonAsync("/api/activities/charge-card");
+        Assert.Equal(0, status.GetProperty("queued").GetInt32());
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("maxConcurrency").ValueKind);
         Assert.Equal("Running", (await _node.GetJsonAsync("/api/sagas/charge-ok")).GetProperty("status").GetString());
         await WorkerApi.AssertOkAsync(await _worker.SuccessAsync(task.Token, new { receipt = "r-1" }));
 
@@ -232,6 +236,14 @@ public sealed class WorkerApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(field, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Describing_an_activity_with_a_bad_name_gets_400_naming_it()
+    {
+        using var response = await _node.Http.GetAsync("/api/activities/bad%20name!");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("activity", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("field").GetString());
     }
 
     [Fact]
