@@ -53,6 +53,7 @@ public static class SagaSiloBuilderExtensions
         services.TryAddSingleton<ITaskClient>(sp => sp.GetRequiredService<GrainTaskClient>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaStorageInitializer>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SagaRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TaskTokenPreloader>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ScheduleStartup>();
         configure?.Invoke(new OrleansSagasBuilder(services));
         return builder;
