@@ -34,9 +34,7 @@ public sealed class WorkerFailoverTests
     [Fact]
     public async Task A_worker_killed_mid_task_times_out_on_heartbeats_and_another_worker_finishes_the_retry()
     {
-        await using var node = await HttpTestNode.StartAsync();
-        using (var put = await node.Http.PutAsync("/api/definitions/charge-order", new StringContent(ChargeMachine, Encoding.UTF8, "application/json")))
-            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        await using var node = await StartWithChargeMachineAsync();
         using var doomed = await WorkerSampleProcess.StartAsync(node.BaseAddress, "w-doomed", 1, "--Worker:HeartbeatSeconds", "0.5");
         await node.StartAsync("charge-order", new { customer = "ada", amount = 25, sleepMs = 600_000, slowWorker = "w-doomed" }, "order-kill");
 
@@ -58,9 +56,7 @@ public sealed class WorkerFailoverTests
     [Fact]
     public async Task A_worker_stopped_gracefully_hands_its_unfinished_task_back_and_the_retry_goes_to_another_worker()
     {
-        await using var node = await HttpTestNode.StartAsync();
-        using (var put = await node.Http.PutAsync("/api/definitions/charge-order", new StringContent(ChargeMachine, Encoding.UTF8, "application/json")))
-            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        await using var node = await StartWithChargeMachineAsync();
         using var leaving = await WorkerSampleProcess.StartAsync(node.BaseAddress, "w-leaving", 1, "--Worker:ShutdownGraceSeconds", "1");
         await node.StartAsync("charge-order", new { customer = "bo", amount = 12, sleepMs = 600_000, slowWorker = "w-leaving" }, "order-leave");
         await leaving.WaitForOutputAsync("task started", Deadline);
@@ -109,6 +105,15 @@ public sealed class WorkerFailoverTests
         Assert.Equal("Succeeded", saga.GetProperty("status").GetString());
         Assert.Equal("TRK-1", saga.GetProperty("output").GetProperty("trackingNumber").GetString());
         await WorkerApi.AssertRefusedAsync(await new WorkerApi(survivor.Http).SuccessAsync(token, new { again = true }), HttpStatusCode.Conflict, "TaskAlreadyCompleted", "alreadyCompleted");
+    }
+
+    /// <summary>A silo with the "charge-order" machine: one activity Task, HeartbeatSeconds 3, retried on heartbeat timeouts and worker shutdowns.</summary>
+    private static async Task<HttpTestNode> StartWithChargeMachineAsync()
+    {
+        var node = await HttpTestNode.StartAsync();
+        using var put = await node.Http.PutAsync("/api/definitions/charge-order", new StringContent(ChargeMachine, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        return node;
     }
 
     private static async Task<(SiloProcess Holder, string Token)> ShipTokenAsync(PostgresSiloCluster cluster)
