@@ -10,22 +10,23 @@ namespace OrleansSagas.Activities;
 [Orleans.Concurrency.Reentrant]
 internal sealed class ActivityLimiterGrain(
     [PersistentState("activity-limiter", SagaStorageNames.Default)] IPersistentState<ActivityLimiterState> store,
-    SagaClock clock) : Grain, IActivityLimiterGrain
+    SagaClock clock, Microsoft.Extensions.Options.IOptions<SagaRuntimeOptions> options) : Grain, IActivityLimiterGrain
 {
     /// <summary>How long a poll's permit outlives its wait when the poller never comes back.</summary>
     private static readonly TimeSpan PollGrace = TimeSpan.FromSeconds(60) + Tasks.GrainTaskClient.PollSlice;
     private readonly LinkedList<(Guid PollId, TaskCompletionSource<bool> Waiter)> _waiting = new();
     private readonly GroupWriter _writer = new(() => store.WriteStateAsync());
-    private int _limit = int.MaxValue;
 
     private Dictionary<Guid, ActivityPermit> Permits => store.State.Permits;
 
-    public async Task<bool> AcquireAsync(Guid pollId, int limit, TimeSpan wait)
+    /// <summary>Every silo has the same settings (documented); an activity without a limit never reaches this grain.</summary>
+    private int Limit => options.Value.ConcurrencyLimitOf(this.GetPrimaryKeyString()) ?? int.MaxValue;
+
+    public async Task<bool> AcquireAsync(Guid pollId, TimeSpan wait)
     {
-        _limit = limit;
         var now = clock.GetUtcNow();
         if (Purge(now)) GrantWaiting(now);
-        if (Permits.Count < limit && _waiting.Count == 0)
+        if (Permits.Count < Limit && _waiting.Count == 0)
         {
             Permits[pollId] = new ActivityPermit(null, now + wait + PollGrace);
             await _writer.WriteAsync().ConfigureAwait(true);
@@ -88,7 +89,7 @@ internal sealed class ActivityLimiterGrain(
     /// <summary>Hands free permits to waiting polls, oldest first; each waiter writes before it reports the grant.</summary>
     private void GrantWaiting(DateTimeOffset now)
     {
-        while (Permits.Count < _limit && _waiting.First is { } first)
+        while (Permits.Count < Limit && _waiting.First is { } first)
         {
             _waiting.RemoveFirst();
             var (pollId, waiter) = first.Value;

@@ -13,10 +13,9 @@ internal sealed partial class ActivityPoller(IGrainFactory grains, IOptions<Saga
 {
     public async Task<QueuedTask?> PollAsync(string activity, TimeSpan wait, Guid pollId)
     {
-        var limit = options.Value.Activities.TryGetValue(activity, out var settings) ? settings.MaxConcurrency : null;
-        var limiter = limit is null ? null : grains.GetGrain<IActivityLimiterGrain>(activity);
+        var limiter = options.Value.ConcurrencyLimitOf(activity) is null ? null : grains.GetGrain<IActivityLimiterGrain>(activity);
         var started = DateTimeOffset.UtcNow;
-        if (limiter is not null && !await limiter.AcquireAsync(pollId, limit!.Value, wait).ConfigureAwait(false)) return null;
+        if (limiter is not null && !await limiter.AcquireAsync(pollId, wait).ConfigureAwait(false)) return null;
         QueuedTask? task = null;
         try
         {
@@ -39,7 +38,7 @@ internal sealed partial class ActivityPoller(IGrainFactory grains, IOptions<Saga
     {
         var shard = grains.GetGrain<IActivityQueueGrain>(ActivityShards.Of(activity, task.Key, options.Value.ActivityQueueShards));
         await shard.ReturnAsync(task).ConfigureAwait(false);
-        if (options.Value.Activities.TryGetValue(activity, out var settings) && settings.MaxConcurrency is not null)
+        if (options.Value.ConcurrencyLimitOf(activity) is not null)
             await grains.GetGrain<IActivityLimiterGrain>(activity).ReleaseTaskAsync(task.Key).ConfigureAwait(false);
     }
 
@@ -48,7 +47,7 @@ internal sealed partial class ActivityPoller(IGrainFactory grains, IOptions<Saga
     {
         var counts = await Task.WhenAll(Enumerable.Range(0, options.Value.ActivityQueueShards)
             .Select(i => grains.GetGrain<IActivityQueueGrain>(ActivityShards.Key(activity, i)).CountAsync())).ConfigureAwait(false);
-        var limit = options.Value.Activities.TryGetValue(activity, out var settings) ? settings.MaxConcurrency : null;
+        var limit = options.Value.ConcurrencyLimitOf(activity);
         int? handedOut = limit is null ? null : await grains.GetGrain<IActivityLimiterGrain>(activity).InUseAsync().ConfigureAwait(false);
         return new Tasks.ActivityStatus(activity, counts.Sum(), limit, handedOut);
     }

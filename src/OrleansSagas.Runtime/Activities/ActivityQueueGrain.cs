@@ -24,11 +24,7 @@ internal sealed class ActivityQueueGrain(
     public async Task EnqueueAsync(QueuedTask task)
     {
         if (Pending.Exists(t => t.Key == task.Key)) return;
-        while (_polls.First is { } first)
-        {
-            _polls.RemoveFirst();
-            if (first.Value.Waiter.TrySetResult(task)) return;
-        }
+        if (HandToWaitingPoll(task)) return;
         Pending.Add(task);
         await _writer.WriteAsync().ConfigureAwait(true);
     }
@@ -81,16 +77,23 @@ internal sealed class ActivityQueueGrain(
 
     public async Task ReturnAsync(QueuedTask task)
     {
-        while (_polls.First is { } first)
-        {
-            _polls.RemoveFirst();
-            if (first.Value.Waiter.TrySetResult(task)) return;
-        }
+        if (HandToWaitingPoll(task)) return;
         if (!Pending.Exists(t => t.Key == task.Key)) Pending.Insert(0, task);
         await _writer.WriteAsync().ConfigureAwait(true);
     }
 
     public Task<int> CountAsync() => Task.FromResult(Pending.Count);
+
+    /// <summary>Gives the task to the longest-waiting poll still waiting; false when none is.</summary>
+    private bool HandToWaitingPoll(QueuedTask task)
+    {
+        while (_polls.First is { } first)
+        {
+            _polls.RemoveFirst();
+            if (first.Value.Waiter.TrySetResult(task)) return true;
+        }
+        return false;
+    }
 
     private QueuedTask? TakeOldest()
     {

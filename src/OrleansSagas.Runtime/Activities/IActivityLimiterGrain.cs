@@ -7,7 +7,7 @@ namespace OrleansSagas.Activities;
 internal interface IActivityLimiterGrain : IGrainWithStringKey
 {
     /// <summary>Waits up to <paramref name="wait"/> for a permit; false when none freed up in time.</summary>
-    Task<bool> AcquireAsync(Guid pollId, int limit, TimeSpan wait);
+    Task<bool> AcquireAsync(Guid pollId, TimeSpan wait);
 
     /// <summary>Ties the poll's permit to the task it took, until <see cref="ReleaseTaskAsync"/> (or the task's expiry).</summary>
     Task BindAsync(Guid pollId, string taskKey, DateTimeOffset? expiresAt);

@@ -64,8 +64,7 @@ internal sealed partial class SagaGrain
     /// <summary>Runs a callback step's handler, which hands out the token; unless it already did in an earlier activation.</summary>
     private void StartCallback(RunAction action)
     {
-        if (FindTask(action.Node, action.Attempt) is not { Status: Tasks.ExternalTaskStatus.Pending, Dispatched: false }) return;
-        var token = action.TaskToken ?? _tokens.Issue(new Tasks.TaskTokenClaims(Id, action.Node, action.Attempt));
+        if (TokenToDispatch(action) is not { } token) return;
         var definition = _definition!;
         StartStep(action.Node, action.Attempt, isUndo: false, action.AncestorOutputs,
             OffTurn.CallbackRunner(definition, action),
@@ -97,6 +96,12 @@ internal sealed partial class SagaGrain
             UndoFailed m => (m.Node, m.Attempt, true),
             _ => ("", 0, false),
         };
+        ForgetInflight(node, attempt, isUndo);
+    }
+
+    /// <summary>The attempt no longer runs here (it reported, or a callback handler handed out its token).</summary>
+    private void ForgetInflight(string node, int attempt, bool isUndo)
+    {
         if (_inflight.TryGetValue(node, out var running) && running.Attempt == attempt && running.IsUndo == isUndo)
         {
             _inflight.Remove(node);

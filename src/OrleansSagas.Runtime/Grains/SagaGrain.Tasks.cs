@@ -62,13 +62,8 @@ internal sealed partial class SagaGrain
             task.Dispatched = true;
             _tasksDirty = true;
         }
-        if (_inflight.TryGetValue(node, out var running) && running.Attempt == attempt && !running.IsUndo)
-        {
-            // A callback handler returned: the step now waits for its token, not for this activation.
-            _inflight.Remove(node);
-            running.Cancellation.Dispose();
-            if (_inflight.Count == 0) StopKeepAlive();
-        }
+        // A callback handler returned: the step now waits for its token, not for this activation.
+        ForgetInflight(node, attempt, isUndo: false);
         return Task.CompletedTask;
     }
 
@@ -163,7 +158,7 @@ internal sealed partial class SagaGrain
         if (settled is null) return;
         foreach (var task in settled)
         {
-            if (task.Activity is not { } activity || !_options.Activities.TryGetValue(activity, out var limits) || limits.MaxConcurrency is null) continue;
+            if (task.Activity is not { } activity || _options.ConcurrencyLimitOf(activity) is null) continue;
             var limiter = GrainFactory.GetGrain<IActivityLimiterGrain>(activity);
             var key = task.QueueKey(Id);
             Background(() => limiter.ReleaseTaskAsync(key));
@@ -182,11 +177,16 @@ internal sealed partial class SagaGrain
         Background(() => self.DeliverAsync(cancelled));
     }
 
+    /// <summary>The token an external attempt hands out; null when it was dispatched already (or is settled).</summary>
+    private string? TokenToDispatch(RunAction action) =>
+        FindTask(action.Node, action.Attempt) is { Status: ExternalTaskStatus.Pending, Dispatched: false }
+            ? action.TaskToken ?? _tokens.Issue(new TaskTokenClaims(Id, action.Node, action.Attempt))
+            : null;
+
     /// <summary>Puts an activity attempt on its queue, unless it is already there (or settled).</summary>
     private void EnqueueActivity(RunAction action)
     {
-        if (FindTask(action.Node, action.Attempt) is not { Status: ExternalTaskStatus.Pending, Dispatched: false }) return;
-        var token = action.TaskToken ?? _tokens.Issue(new TaskTokenClaims(Id, action.Node, action.Attempt));
+        if (TokenToDispatch(action) is not { } token) return;
         var task = new QueuedTask(Id, action.Node, action.Attempt, token, action.Input.GetRawText(), _clock.GetUtcNow(), action.TimeoutAt);
         var shard = ActivityShards.Of(action.Activity!, task.Key, _options.ActivityQueueShards);
         var queue = GrainFactory.GetGrain<IActivityQueueGrain>(shard);

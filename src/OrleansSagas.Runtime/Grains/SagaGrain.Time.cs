@@ -108,24 +108,8 @@ internal sealed partial class SagaGrain
                 LogReminderLookup(Id);
             }
         }
-        // Right after a silo died, the part of the reminder service that held it may be moving: retry a few times.
-        var delay = TimeSpan.FromMilliseconds(200);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (await this.GetReminder(ReminderName).ConfigureAwait(true) is { } reminder)
-                    await this.UnregisterReminder(reminder).ConfigureAwait(true);
-                _hasReminder = false;
-                return;
-            }
-            catch (Exception e) when (attempt < 6 && e is not OperationCanceledException)
-            {
-                LogReminderRetry(Id, attempt, e.Message);
-                await Task.Delay(delay).ConfigureAwait(true);
-                delay *= 2;
-            }
-        }
+        await ReminderRemoval.RemoveAsync(this, ReminderName, (attempt, reason) => LogReminderRetry(Id, attempt, reason)).ConfigureAwait(true);
+        _hasReminder = false;
     }
 
     /// <summary>A terminal saga keeps its reminder until the catalog holds its outcome, so a crash in between only repeats this.</summary>

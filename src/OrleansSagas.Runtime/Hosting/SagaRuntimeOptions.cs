@@ -39,6 +39,9 @@ public sealed class SagaRuntimeOptions
     /// </summary>
     public Dictionary<string, ActivityOptions> Activities { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The cluster-wide limit of <paramref name="activity"/>'s handed-out tasks; null when it has none.</summary>
+    internal int? ConcurrencyLimitOf(string activity) => Activities.TryGetValue(activity, out var settings) ? settings.MaxConcurrency : null;
+
     /// <summary>Checks every setting and names the first bad one.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()

@@ -98,23 +98,8 @@ internal sealed partial class ScheduleGrain
     private async Task RemoveReminderAsync()
     {
         if (!_hasReminder) return;
-        var delay = TimeSpan.FromMilliseconds(200);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (await this.GetReminder(ReminderName).ConfigureAwait(true) is { } reminder)
-                    await this.UnregisterReminder(reminder).ConfigureAwait(true);
-                _hasReminder = false;
-                return;
-            }
-            catch (Exception e) when (attempt < 6 && e is not OperationCanceledException)
-            {
-                // Right after a silo died, the part of the reminder service that held it may be moving.
-                await Task.Delay(delay).ConfigureAwait(true);
-                delay *= 2;
-            }
-        }
+        await Grains.ReminderRemoval.RemoveAsync(this, ReminderName).ConfigureAwait(true);
+        _hasReminder = false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {Schedule}: deciding due occurrences failed ({Reason}); retrying in a second.")]

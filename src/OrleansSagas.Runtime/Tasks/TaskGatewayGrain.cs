@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using OrleansSagas.Activities;
 using OrleansSagas.Client;
 using OrleansSagas.Grains;
-using OrleansSagas.Hosting;
 
 namespace OrleansSagas.Tasks;
 
@@ -12,7 +10,7 @@ namespace OrleansSagas.Tasks;
 /// the token's saga grain; serves activity polls. A stateless worker on every silo, reentrant so long polls do not queue.
 /// </summary>
 [Orleans.Concurrency.StatelessWorker, Orleans.Concurrency.Reentrant]
-internal sealed class TaskGatewayGrain(TaskTokens tokens, ActivityPoller poller, IOptions<SagaRuntimeOptions> options) : Grain, ITaskGatewayGrain
+internal sealed class TaskGatewayGrain(TaskTokens tokens, ActivityPoller poller) : Grain, ITaskGatewayGrain
 {
     /// <summary>The longest error name accepted (as Step Functions).</summary>
     private const int MaxErrorLength = 256;
@@ -46,13 +44,9 @@ internal sealed class TaskGatewayGrain(TaskTokens tokens, ActivityPoller poller,
             task.EnqueuedAt ?? DateTimeOffset.UtcNow, null)).ConfigureAwait(true);
     }
 
-    public async Task SucceedAsync(string taskToken, JsonElement output)
-    {
-        var size = output.ValueKind == JsonValueKind.Undefined ? 0 : System.Text.Encoding.UTF8.GetByteCount(output.GetRawText());
-        if (size > options.Value.PayloadLimitBytes)
-            throw new SagaInputException("output", $"The field 'output' is {size} bytes, over the limit of {options.Value.PayloadLimitBytes} bytes.", tooLarge: true);
-        await SettleAsync(taskToken, new TaskSettlement(TaskSettlementKind.Success, Output: output.ValueKind == JsonValueKind.Undefined ? "null" : output.GetRawText())).ConfigureAwait(true);
-    }
+    /// <remarks>The saga grain checks the output against the payload limit, as it checks inputs and signals.</remarks>
+    public Task SucceedAsync(string taskToken, JsonElement output) =>
+        SettleAsync(taskToken, new TaskSettlement(TaskSettlementKind.Success, Output: output.ValueKind == JsonValueKind.Undefined ? "null" : output.GetRawText()));
 
     public Task FailAsync(string taskToken, string? error, string? cause)
     {
